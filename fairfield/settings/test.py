@@ -1,0 +1,24 @@
+"""Test settings: fast hashing, e-mail kept in memory, tasks run at once."""
+
+import os
+from urllib.parse import urlsplit, urlunsplit
+
+os.environ.setdefault("FAIRFIELD_ENV", "test")
+
+from fairfield.settings import *  # noqa: F403
+from fairfield.settings import CACHES, REDIS_URL
+
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
+MAILERS = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}
+ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
+MEDIA_ROOT = BASE_DIR / "var" / "test-media"  # noqa: F405
+
+# Parallel test workers each get their own Redis database, so clearing the cache
+# in one worker never touches another's.
+_worker = os.environ.get("PYTEST_XDIST_WORKER", "gw0")
+if REDIS_URL:
+    _parts = urlsplit(REDIS_URL)
+    _database = 1 + int(_worker.removeprefix("gw") or 0)
+    CACHES["default"]["LOCATION"] = urlunsplit(_parts._replace(path=f"/{_database}"))
+    CACHES["default"]["KEY_PREFIX"] = f"fairfield-test-{_worker}"
