@@ -58,7 +58,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.settings",
     "wagtail.embeds",
     "wagtail.sites",
-    "wagtail.users",
+    "fairfield.accounts.apps.FairfieldUsersAppConfig",
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",
