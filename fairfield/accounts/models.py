@@ -3,7 +3,7 @@ from django.db import models
 from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 
-from fairfield.accounts.pseudonyms import MAX_LENGTH, pseudonym_key
+from fairfield.accounts.pseudonyms import KEY_MAX_LENGTH, MAX_LENGTH, pseudonym_key
 
 
 class Relationship(models.TextChoices):
@@ -52,7 +52,7 @@ class User(AbstractUser):
         unique=True,
         help_text=_("The name other people see. It does not need to be your real name."),
     )
-    pseudonym_key = models.CharField(max_length=MAX_LENGTH * 3, unique=True, editable=False)
+    pseudonym_key = models.CharField(max_length=KEY_MAX_LENGTH, unique=True, editable=False)
     email = models.EmailField(_("e-mail address"), blank=True)
     relationships = models.JSONField(_("relationship to psychiatry"), default=list, blank=True)
     about = models.TextField(_("about me"), blank=True, max_length=2000)

@@ -8,3 +8,8 @@ class BodyBlock(blocks.StreamBlock):
     heading = blocks.CharBlock(form_classname="title", label=_("Heading"), max_length=120)
     paragraph = blocks.RichTextBlock(features=["bold", "italic", "link", "ol", "ul"], label=_("Paragraph"))
     quote = blocks.BlockQuoteBlock(label=_("Quote"))
+
+    class Meta:
+        # The stream's own template picks each child's template, rather than `template=` on the
+        # children: child block arguments are part of the migration state, the stream's Meta is not.
+        template = "base/blocks/body.html"

@@ -141,6 +141,8 @@ if REDIS_URL:
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": env_str("FAIRFIELD_CACHE_PREFIX", "fairfield"),
+            # A Redis that accepts connections but never answers must fail fast, not hang every page.
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
         }
     }
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
@@ -193,7 +195,16 @@ ACCOUNT_PREVENT_ENUMERATION = True
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Fairfield] "
-ACCOUNT_FORMS = {"signup": "fairfield.accounts.forms.SignupForm"}
+ACCOUNT_FORMS = {
+    "signup": "fairfield.accounts.forms.SignupForm",
+    "login": "fairfield.accounts.forms.LoginForm",
+    "reset_password": "fairfield.accounts.forms.ResetPasswordForm",
+    "reset_password_from_key": "fairfield.accounts.forms.ResetPasswordKeyForm",
+    "change_password": "fairfield.accounts.forms.ChangePasswordForm",
+    "add_email": "fairfield.accounts.forms.AddEmailForm",
+    "reauthenticate": "fairfield.accounts.forms.ReauthenticateForm",
+}
+MFA_ADAPTER = "fairfield.accounts.adapter.MFAAdapter"
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https" if PRODUCTION else "http"
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Fairfield"

@@ -11,6 +11,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from django.db import connections
 from playwright.sync_api import sync_playwright
 
 # Playwright's sync API runs an event loop in this thread; the ORM calls the tests make are still synchronous.
@@ -28,18 +29,42 @@ CHROMIUM_ARGS = [
 
 
 def pytest_collection_modifyitems(items):
+    """Mark browser tests, and start each from the data the migrations made (pages, roles, site).
+
+    The live server needs committed data, so these tests are transactional; serialized
+    rollback puts the migrations' rows back before each one.
+    """
     here = Path(__file__).parent
     for item in items:
         if here in Path(item.fspath).parents:
             item.add_marker(pytest.mark.e2e)
+            item.add_marker(pytest.mark.django_db(transaction=True, serialized_rollback=True))
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _leave_the_database_as_found(django_db_blocker):
+    """A transactional test empties every table when it ends; tests that run later in the same
+    worker (xdist does not keep pytest-django's order) still need the migrations' rows."""
+    yield
+    with django_db_blocker.unblock():
+        for alias in connections:
+            snapshot = getattr(connections[alias], "_test_serialized_contents", None)
+            if snapshot:
+                connections[alias].creation.deserialize_db_from_string(snapshot)
 
 
 @pytest.fixture(scope="session")
-def browser():
+def browser(django_db_setup):
     executable = shutil.which("chromium") or shutil.which("chromium-browser")
     if executable is None:
         pytest.fail("Browser tests need Debian's chromium: apt-get install chromium")
+    serialized = {alias: getattr(connections[alias], "_test_serialized_contents", None) for alias in connections}
     with sync_playwright() as playwright:
+        # Once Playwright's event loop runs, Django hands this thread new connection objects;
+        # give them the snapshot that serialized rollback restores after each test.
+        for alias, contents in serialized.items():
+            if contents is not None:
+                connections[alias]._test_serialized_contents = contents
         browser = playwright.chromium.launch(executable_path=executable, headless=True, args=CHROMIUM_ARGS)
         yield browser
         browser.close()

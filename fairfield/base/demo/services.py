@@ -1,0 +1,168 @@
+"""Fill an empty site with the demo: sections, articles, accounts."""
+
+import random
+import uuid
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import timedelta
+from itertools import batched, chain
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.text import slugify
+from wagtail.search.backends import get_search_backend
+
+from fairfield.accounts.models import User
+from fairfield.accounts.roles import Role
+from fairfield.base.demo.accounts import (
+    DEMO_DOMAIN,
+    ROLE_ACCOUNTS,
+    demo_accounts_create,
+    demo_email,
+    demo_password_hash,
+    members_bulk_create,
+)
+from fairfield.base.demo.fragments import article_generate
+from fairfield.base.demo.pages import pages_bulk_add
+from fairfield.base.demo.writing import ARTICLES, AUTHORS, SECTIONS
+from fairfield.base.models import HomePage
+from fairfield.publishing.models import ArticlePage, SectionPage
+
+CHUNK_SIZE = 1000
+# Generated articles are older than the hand-written ones, so the home page opens with readable writing.
+GENERATED_AGE_DAYS = (60, 4 * 365)
+
+
+@dataclass(frozen=True)
+class DemoLoaded:
+    sections: int
+    articles: int
+    generated_articles: int
+    accounts: int
+    generated_members: int
+
+
+def site_is_empty() -> bool:
+    """No sections, articles or demo accounts yet: the only state load_demo writes into."""
+    return not (
+        SectionPage.objects.exists()
+        or ArticlePage.objects.exists()
+        or User.objects.filter(email__iendswith="@" + DEMO_DOMAIN).exists()
+    )
+
+
+def demo_load(
+    *,
+    articles: int = len(ARTICLES),
+    members: int = 0,
+    seed: int | None = None,
+    progress: Callable[[int], None] = lambda done: None,
+) -> DemoLoaded:
+    """Load the demo into an empty site; articles is the total, hand-written first, the rest generated."""
+    rng = random.Random(seed)  # noqa: S311 - sample content, not secrets
+    home = HomePage.objects.get()
+    now = timezone.now()
+    password_hash = demo_password_hash()
+    backend = get_search_backend()
+    with transaction.atomic():
+        people = demo_accounts_create(password_hash=password_hash)
+        editor = people["editor"]
+        sections = pages_bulk_add(
+            parent=home,
+            pages=[
+                SectionPage(
+                    title=section.title,
+                    slug=section.slug,
+                    description=section.description,
+                    owner=editor,
+                    translation_key=_uuid(rng),
+                    first_published_at=now - timedelta(days=GENERATED_AGE_DAYS[1] + 1),
+                    last_published_at=now - timedelta(days=GENERATED_AGE_DAYS[1] + 1),
+                )
+                for section in SECTIONS
+            ],
+        )
+        backend.add_bulk(SectionPage, sections)
+        section_by_slug = {section.slug: section for section in sections}
+
+        written = [_written_article(article, people, rng, now) for article in ARTICLES[:articles]]
+        generated_count = max(0, articles - len(ARTICLES))
+        authors = [people[author.local_part] for author in AUTHORS]
+        pending = chain(
+            ((section_by_slug[article.section], page) for article, page in written),
+            (
+                (rng.choice(sections), _generated_article(number, authors, rng, now))
+                for number in range(1, generated_count + 1)
+            ),
+        )
+        for chunk in batched(pending, CHUNK_SIZE):
+            by_section = defaultdict(list)
+            for section, page in chunk:
+                by_section[section].append(page)
+            for section, pages in by_section.items():
+                pages_bulk_add(parent=section, pages=pages)
+            backend.add_bulk(ArticlePage, [page for _section, page in chunk])
+            progress(len(chunk))
+
+        for start in range(1, members + 1, CHUNK_SIZE):
+            count = min(CHUNK_SIZE, members + 1 - start)
+            members_bulk_create(count=count, start=start, rng=rng, password_hash=password_hash)
+            progress(count)
+
+    return DemoLoaded(
+        sections=len(sections),
+        articles=len(written) + generated_count,
+        generated_articles=generated_count,
+        accounts=len(people),
+        generated_members=members,
+    )
+
+
+def demo_logins() -> list[tuple[Role, User | None]]:
+    """Each role with its demo account, or None where that account does not exist."""
+    emails = [demo_email(account.person.local_part) for account in ROLE_ACCOUNTS]
+    users = {user.email: user for user in User.objects.filter(email__in=emails)}
+    return [(account.role, users.get(email)) for account, email in zip(ROLE_ACCOUNTS, emails, strict=True)]
+
+
+def _written_article(article, people, rng, now):
+    published = now - timedelta(days=article.days_ago, minutes=rng.randint(0, 12 * 60))
+    author = people[article.author] if article.author else None
+    page = ArticlePage(
+        title=article.title,
+        slug=article.slug,
+        standfirst=article.standfirst,
+        body=_stream(article.blocks, rng),
+        author=author,
+        owner=author,
+        translation_key=_uuid(rng),
+        first_published_at=published,
+        last_published_at=published,
+    )
+    return article, page
+
+
+def _generated_article(number, authors, rng, now):
+    generated = article_generate(rng)
+    author = rng.choice(authors)
+    published = now - timedelta(days=rng.uniform(*GENERATED_AGE_DAYS))
+    return ArticlePage(
+        title=generated.title,
+        slug=f"{slugify(generated.title)[:200]}-{number}",
+        standfirst=generated.standfirst,
+        body=_stream(generated.blocks, rng),
+        author=author,
+        owner=author,
+        translation_key=_uuid(rng),
+        first_published_at=published,
+        last_published_at=published,
+    )
+
+
+def _stream(blocks, rng):
+    return [{"type": kind, "value": value, "id": str(_uuid(rng))} for kind, value in blocks]
+
+
+def _uuid(rng) -> uuid.UUID:
+    return uuid.UUID(int=rng.getrandbits(128), version=4)
