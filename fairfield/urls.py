@@ -15,6 +15,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("accounts/", include("allauth.urls")),
     path("members/", include("fairfield.accounts.urls")),
+    path("", include("fairfield.publishing.urls")),
 ]
 
 if settings.DEBUG:

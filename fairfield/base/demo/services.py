@@ -27,9 +27,17 @@ from fairfield.base.demo.fragments import article_generate
 from fairfield.base.demo.pages import pages_bulk_add
 from fairfield.base.demo.writing import ARTICLES, AUTHORS, SECTIONS
 from fairfield.base.models import HomePage
-from fairfield.publishing.models import ArticlePage, SectionPage
+from fairfield.publishing.models import (
+    ArticleContributor,
+    ArticlePage,
+    Byline,
+    Contributor,
+    SectionPage,
+    reading_minutes,
+)
 
 CHUNK_SIZE = 1000
+ANONYMOUS_WRITER = "fenwick"
 # Generated articles are older than the hand-written ones, so the home page opens with readable writing.
 GENERATED_AGE_DAYS = (60, 4 * 365)
 
@@ -86,6 +94,7 @@ def demo_load(
         backend.add_bulk(SectionPage, sections)
         section_by_slug = {section.slug: section for section in sections}
 
+        contributors = _contributors_create(people)
         written = [_written_article(article, people, rng, now) for article in ARTICLES[:articles]]
         generated_count = max(0, articles - len(ARTICLES))
         authors = [people[author.local_part] for author in AUTHORS]
@@ -102,6 +111,15 @@ def demo_load(
                 by_section[section].append(page)
             for section, pages in by_section.items():
                 pages_bulk_add(parent=section, pages=pages)
+            ArticleContributor.objects.bulk_create(
+                ArticleContributor(
+                    article_id=page.pk,
+                    contributor=contributors[page.owner_id],
+                    byline=Byline.NAME if page._demo_named else Byline.ANONYMOUS,
+                    sort_order=0,
+                )
+                for _section, page in chunk
+            )
             backend.add_bulk(ArticlePage, [page for _section, page in chunk])
             progress(len(chunk))
 
@@ -126,38 +144,66 @@ def demo_logins() -> list[tuple[Role, User | None]]:
     return [(account.role, users.get(email)) for account, email in zip(ROLE_ACCOUNTS, emails, strict=True)]
 
 
+def _contributors_create(people) -> dict[int, Contributor]:
+    """A contributor for every demo author, linked to their account; keyed by account id."""
+    contributors = []
+    role_contributor = next(account.person for account in ROLE_ACCOUNTS if account.role == Role.CONTRIBUTOR)
+    for person in (*AUTHORS, role_contributor):
+        account = people[person.local_part]
+        flags = {f"is_{relationship}": True for relationship in person.relationships}
+        contributors.append(
+            Contributor(
+                display_name=person.pseudonym,
+                slug=slugify(person.pseudonym),
+                bio=person.about,
+                account=account,
+                **flags,
+            )
+        )
+    Contributor.objects.bulk_create(contributors)
+    return {contributor.account_id: contributor for contributor in contributors}
+
+
 def _written_article(article, people, rng, now):
     published = now - timedelta(days=article.days_ago, minutes=rng.randint(0, 12 * 60))
-    author = people[article.author] if article.author else None
-    page = ArticlePage(
+    # The one article without an author is credited to "Anonymous"; its writer's account stays private.
+    author = people[article.author or ANONYMOUS_WRITER]
+    page = _article(
         title=article.title,
         slug=article.slug,
         standfirst=article.standfirst,
         body=_stream(article.blocks, rng),
-        author=author,
         owner=author,
         translation_key=_uuid(rng),
         first_published_at=published,
         last_published_at=published,
     )
+    page._demo_named = article.author is not None
     return article, page
+
+
+def _article(**fields) -> ArticlePage:
+    page = ArticlePage(**fields)
+    page.reading_minutes = reading_minutes(page.body)
+    return page
 
 
 def _generated_article(number, authors, rng, now):
     generated = article_generate(rng)
     author = rng.choice(authors)
     published = now - timedelta(days=rng.uniform(*GENERATED_AGE_DAYS))
-    return ArticlePage(
+    page = _article(
         title=generated.title,
         slug=f"{slugify(generated.title)[:200]}-{number}",
         standfirst=generated.standfirst,
         body=_stream(generated.blocks, rng),
-        author=author,
         owner=author,
         translation_key=_uuid(rng),
         first_published_at=published,
         last_published_at=published,
     )
+    page._demo_named = True
+    return page
 
 
 def _stream(blocks, rng):

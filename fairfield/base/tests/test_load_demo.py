@@ -18,7 +18,7 @@ from fairfield.base.demo.accounts import DEMO_PASSWORD, ROLE_ACCOUNTS, demo_emai
 from fairfield.base.demo.fragments import article_generate
 from fairfield.base.demo.writing import ARTICLES, SECTIONS
 from fairfield.base.models import HomePage
-from fairfield.publishing.models import ArticlePage, SectionPage
+from fairfield.publishing.models import ArticleContributor, ArticlePage, Byline, SectionPage
 
 pytestmark = pytest.mark.django_db
 
@@ -78,8 +78,10 @@ def test_loading_publishes_the_hand_written_articles_in_every_section_with_their
     load_demo()
     articles = ArticlePage.objects.live()
     assert articles.count() == len(ARTICLES) >= 8
-    assert articles.filter(author__isnull=False).count() >= 8
-    assert len({article.author_id for article in articles if article.author_id}) >= 5
+    credits = ArticleContributor.objects.filter(article__in=articles)
+    assert credits.values("article").distinct().count() == articles.count()
+    assert credits.values("contributor").distinct().count() >= 5
+    assert credits.filter(byline=Byline.ANONYMOUS).count() == 1
     for section in SectionPage.objects.all():
         assert ArticlePage.objects.child_of(section).exists(), section.title
 

@@ -1,0 +1,9 @@
+from django.urls import path
+
+from fairfield.publishing import views
+
+app_name = "publishing"
+urlpatterns = [
+    path("authors/", views.contributor_list, name="contributors"),
+    path("authors/<str:slug>/", views.contributor_detail, name="contributor"),
+]
