@@ -1,8 +1,10 @@
 import math
+from collections.abc import Iterable
 
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.db import models
+from django.db.models import OuterRef, Subquery
 from django.utils.html import strip_tags
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
@@ -16,7 +18,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
-from fairfield.publishing.blocks import ArticleBodyBlock
+from fairfield.publishing.blocks import ArticleBodyBlock, embed_origin
 from fairfield.publishing.forms import ArticlePageForm
 
 ARTICLES_PER_PAGE = 20
@@ -216,8 +218,39 @@ class ArticlePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["credits"] = self.article_contributors.select_related("contributor")
+        context["credits"] = list(self.article_contributors.select_related("contributor"))
+        context["tags"] = list(self.tags.all())
+        context["page_topics"] = list(self.topics.all())
+        context["related_articles"] = list(self.related_articles()) if self.pk else []
+        context["embed_origins"] = self.embed_origins()
         return context
+
+    def serve(self, request, *args, **kwargs):
+        response = super().serve(request, *args, **kwargs)
+        if origins := self.embed_origins():
+            # Only this page may frame the players it embeds; everywhere else frame-src stays 'none'.
+            response._csp_config = {**settings.SECURE_CSP, "frame-src": sorted(origins)}
+        return response
+
+    def related_articles(self):
+        """The editors' related picks that readers can open, in the editors' order, in one query."""
+        position = RelatedArticle.objects.filter(article_id=self.pk, related_id=OuterRef("pk")).values("sort_order")
+        return (
+            ArticlePage.objects.live()
+            .public()
+            .defer("body")
+            .annotate(position=Subquery(position[:1]))
+            .filter(position__isnull=False)
+            .exclude(pk=self.pk)
+            .order_by("position")
+        )
+
+    def embed_origins(self) -> set[str]:
+        return {
+            origin
+            for block in self.body
+            if block.block_type == "embed" and (origin := embed_origin(block.value["url"]))
+        }
 
     def save(self, *args, **kwargs):
         # Derived from the body so listings show it without rendering every article.
@@ -312,6 +345,6 @@ def _texts(data):
         yield data
     elif isinstance(data, dict):
         yield from _texts(data.get("value", data) if "type" in data else list(data.values()))
-    elif isinstance(data, list | tuple):
+    elif isinstance(data, Iterable):  # lists, and StreamValue's raw-data view
         for item in data:
             yield from _texts(item)
