@@ -16,6 +16,9 @@ urlpatterns = [
     path("accounts/", include("allauth.urls")),
     path("members/", include("fairfield.accounts.urls")),
     path("", include("fairfield.publishing.urls")),
+    path("", include("fairfield.publishing.syndication_urls")),
+    path("search/", include("fairfield.search.urls")),
+    path("newsletter/", include("fairfield.newsletter.urls")),
 ]
 
 if settings.DEBUG:

@@ -6,4 +6,6 @@ app_name = "publishing"
 urlpatterns = [
     path("authors/", views.contributor_list, name="contributors"),
     path("authors/<str:slug>/", views.contributor_detail, name="contributor"),
+    path("tags/<str:slug>/", views.tag_detail, name="tag"),
+    path("topics/<str:slug>/", views.topic_detail, name="topic"),
 ]

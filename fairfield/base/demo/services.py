@@ -7,10 +7,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import timedelta
 from itertools import batched, chain
+from urllib.parse import urlsplit
 
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
+from wagtail.models import Site
 from wagtail.search.backends import get_search_backend
 
 from fairfield.accounts.models import User
@@ -74,6 +77,7 @@ def demo_load(
     password_hash = demo_password_hash()
     backend = get_search_backend()
     with transaction.atomic():
+        _site_point_at(settings.SITE_URL)
         people = demo_accounts_create(password_hash=password_hash)
         editor = people["editor"]
         sections = pages_bulk_add(
@@ -135,6 +139,14 @@ def demo_load(
         accounts=len(people),
         generated_members=members,
     )
+
+
+def _site_point_at(url: str) -> None:
+    """Make Wagtail's default site answer at the demo's address, so feeds and sitemaps link back to it."""
+    parts = urlsplit(url)
+    if parts.hostname:
+        default_port = 443 if parts.scheme == "https" else 80
+        Site.objects.filter(is_default_site=True).update(hostname=parts.hostname, port=parts.port or default_port)
 
 
 def demo_logins() -> list[tuple[Role, User | None]]:

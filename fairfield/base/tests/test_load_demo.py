@@ -9,7 +9,7 @@ from allauth.mfa.totp.internal.auth import validate_totp_code
 from allauth.mfa.utils import decrypt
 from django.core.management import CommandError, call_command
 from django.test import override_settings
-from wagtail.models import Page
+from wagtail.models import Page, Site
 
 from fairfield.accounts.models import User
 from fairfield.accounts.pseudonyms import clean_pseudonym
@@ -178,3 +178,12 @@ def test_load_demo_never_runs_in_production():
     with pytest.raises(CommandError, match="never runs in production"):
         load_demo()
     assert not User.objects.exists()
+
+
+@override_settings(SITE_URL="http://127.0.0.1:8000")
+def test_the_demo_site_answers_at_the_address_make_run_serves(client):
+    load_demo()
+    site = Site.objects.get(is_default_site=True)
+    assert (site.hostname, site.port) == ("127.0.0.1", 8000)
+    article = ArticlePage.objects.live().first()
+    assert article.get_full_url().startswith("http://127.0.0.1:8000/")

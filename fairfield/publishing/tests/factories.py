@@ -32,7 +32,7 @@ def article_publish(
     title = title or f"Article {number}"
     fields.setdefault("standfirst", "What I wish the ward staff had known.")
     fields.setdefault("body", [("heading", "The first night"), ("paragraph", RichText("<p>It was quiet.</p>"))])
-    article = ArticlePage(title=title, slug=fields.pop("slug", f"article-{number}"), **fields)
+    article = ArticlePage(title=title, slug=fields.pop("slug", f"article-{number}"), live=publish, **fields)
     credits = contributors or [(ContributorFactory(), Byline.NAME)]
     article.article_contributors = [
         ArticleContributor(contributor=contributor, byline=byline, sort_order=position)

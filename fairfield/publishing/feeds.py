@@ -1,0 +1,182 @@
+"""RSS 2.0 and Atom feeds of live, public articles: the whole site, a section, an author, a tag.
+
+Bylines come from ArticleContributor.public_name only, so a piece published under initials
+or anonymously never names its writer, and an author's feed lists only their NAME credits.
+"""
+
+import copy
+import re
+
+from django.contrib.syndication.views import Feed
+from django.http import Http404
+from django.urls import reverse
+from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
+from django.utils.html import format_html
+from django.utils.translation import gettext as _
+from taggit.models import Tag
+
+from fairfield.publishing import selectors
+from fairfield.publishing.models import PublishingSettings, SectionPage
+
+FEED_LENGTH = 30
+ROOT_RELATIVE = re.compile(r'\b(href|src)="/(?!/)')
+SITE_NAME = "Fairfield"
+
+
+class ArticleFeed(Feed):
+    """The site-wide feed; subclasses narrow the articles and rename the feed."""
+
+    feed_type = Rss201rev2Feed
+    author_name = SITE_NAME
+
+    def __call__(self, request, *args, **kwargs):
+        # One feed instance serves every request; per-request state goes on a copy of it.
+        feed = copy.copy(self)
+        feed.request = request
+        feed.full_text = PublishingSettings.for_request(request).feeds_full_text
+        return Feed.__call__(feed, request, *args, **kwargs)
+
+    def get_object(self, request, *args, **kwargs):
+        return None
+
+    def title(self, obj):
+        return SITE_NAME
+
+    def description(self, obj):
+        return _("New writing from Fairfield, the reader-funded magazine where survivors speak first.")
+
+    def link(self, obj):
+        return "/"
+
+    def feed_url(self, obj):
+        return self.request.build_absolute_uri(self.request.path)
+
+    def articles(self, obj):
+        return selectors.articles_published()
+
+    def items(self, obj):
+        articles = self.articles(obj)
+        if self.full_text:
+            articles = articles.defer(None)
+        return list(articles[:FEED_LENGTH])
+
+    def item_title(self, item):
+        return item.title
+
+    def item_link(self, item):
+        return item.get_full_url(request=self.request) or self.request.build_absolute_uri(item.url_path)
+
+    def item_pubdate(self, item):
+        return item.sort_date or item.first_published_at
+
+    def item_updateddate(self, item):
+        return item.last_published_at or self.item_pubdate(item)
+
+    def item_author_name(self, item):
+        names = [credit.public_name for credit in item.article_contributors.all()]
+        return ", ".join(names) or None
+
+    def item_categories(self, item):
+        return [tag.name for tag in item.tags.all()]
+
+    def item_description(self, item):
+        notes = ""
+        if item.content_note_labels:
+            notes = format_html("<p>{}</p>", _("Content notes: %s") % ", ".join(item.content_note_labels))
+        if self.full_text:
+            return notes + self.absolute_links(str(item.body))
+        return notes + (format_html("<p>{}</p>", item.standfirst) if item.standfirst else "")
+
+    def absolute_links(self, html):
+        """Feed readers show the body away from the site, where a link to "/about/" leads nowhere."""
+        base = self.request.build_absolute_uri("/")
+        return ROOT_RELATIVE.sub(lambda match: f'{match.group(1)}="{base}', html)
+
+
+class AtomMixin:
+    feed_type = Atom1Feed
+
+    def subtitle(self, obj):
+        return self.description(obj)
+
+
+class SiteRss(ArticleFeed):
+    pass
+
+
+class SiteAtom(AtomMixin, ArticleFeed):
+    pass
+
+
+class SectionRss(ArticleFeed):
+    def get_object(self, request, slug):
+        section = SectionPage.objects.live().public().filter(slug=slug).order_by("path").first()
+        if section is None:
+            raise Http404("No such section")
+        return section
+
+    def title(self, obj):
+        return f"{SITE_NAME} · {obj.title}"
+
+    def description(self, obj):
+        return obj.description or _("New writing in %s.") % obj.title
+
+    def link(self, obj):
+        return obj.get_full_url(request=self.request) or "/"
+
+    def articles(self, obj):
+        return selectors.articles_in_section(obj)
+
+
+class SectionAtom(AtomMixin, SectionRss):
+    pass
+
+
+class AuthorRss(ArticleFeed):
+    """Only contributors with a live piece under their own name have a feed; the rest are 404."""
+
+    def get_object(self, request, slug):
+        contributor = selectors.contributors_public().filter(slug=slug).first()
+        if contributor is None:
+            raise Http404("No such author")
+        return contributor
+
+    def title(self, obj):
+        return f"{SITE_NAME} · {obj.display_name}"
+
+    def description(self, obj):
+        return _("New writing by %s.") % obj.display_name
+
+    def link(self, obj):
+        return reverse("publishing:contributor", args=[obj.slug])
+
+    def articles(self, obj):
+        return selectors.articles_by_contributor(obj)
+
+
+class AuthorAtom(AtomMixin, AuthorRss):
+    pass
+
+
+class TagRss(ArticleFeed):
+    def get_object(self, request, slug):
+        tag = Tag.objects.filter(slug=slug).first()
+        if tag is None:
+            raise Http404("No such tag")
+        return tag
+
+    def title(self, obj):
+        return f"{SITE_NAME} · {obj.name}"
+
+    def description(self, obj):
+        return _("New writing tagged “%s”.") % obj.name
+
+    def link(self, obj):
+        return reverse("publishing:tag", args=[obj.slug])
+
+    def articles(self, obj):
+        return selectors.articles_with_tag(obj.slug).distinct()
+
+
+class TagAtom(AtomMixin, TagRss):
+    pass

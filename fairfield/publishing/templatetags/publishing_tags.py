@@ -1,0 +1,77 @@
+"""Template helpers for reader pages: structured data for search engines and the page's feed links."""
+
+import json
+
+from django import template
+from django.core.serializers.json import DjangoJSONEncoder
+from django.urls import NoReverseMatch, reverse
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+
+register = template.Library()
+
+# The same characters Django's json_script escapes, so nothing in the data can close the element.
+_JSON_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+PUBLISHER = "Fairfield"
+
+
+@register.simple_tag(takes_context=True)
+def article_json_ld(context, page, credits):
+    """A schema.org Article as a JSON-LD data block. Authors appear by their public name only."""
+    request = context.get("request")
+    url = page.get_full_url(request)
+    authors = []
+    for credit in credits:
+        author = {"@type": "Person", "name": credit.public_name}
+        if credit.is_public and request is not None:
+            author["url"] = request.build_absolute_uri(
+                reverse("publishing:contributor", args=[credit.contributor.slug])
+            )
+        authors.append(author)
+    data = {
+        "@context": "https://schema.org",
+        "@type": "Article",
+        "headline": page.title,
+        "description": page.standfirst or page.search_description,
+        "datePublished": page.date,
+        "dateModified": page.last_published_at or page.date,
+        "author": authors,
+        "publisher": {"@type": "Organization", "name": PUBLISHER},
+        "mainEntityOfPage": url,
+        "url": url,
+        "keywords": [tag.name for tag in context.get("tags", [])],
+    }
+    payload = json.dumps({key: value for key, value in data.items() if value}, cls=DjangoJSONEncoder)
+    return format_html('<script type="application/ld+json">{}</script>', mark_safe(payload.translate(_JSON_ESCAPES)))
+
+
+@register.simple_tag
+def feed_links(kind, slug=None, *, title=""):
+    """<link rel="alternate"> for the RSS and Atom feeds of a page, when the feeds are installed."""
+    kwargs = {"slug": slug} if slug is not None else {}
+    links = []
+    for fmt, mime in (("rss", "application/rss+xml"), ("atom", "application/atom+xml")):
+        try:
+            href = reverse(f"syndication:{kind}_{fmt}", kwargs=kwargs)
+        except NoReverseMatch:
+            continue
+        links.append(
+            format_html(
+                '<link rel="alternate" type="{}" title="{} ({})" href="{}">',
+                mime,
+                title,
+                fmt.upper() if fmt == "rss" else "Atom",
+                href,
+            )
+        )
+    return mark_safe("\n".join(links))
+
+
+@register.simple_tag
+def feed_url(kind, fmt, slug=None):
+    """The address of a feed, or an empty string while the feeds are not installed."""
+    kwargs = {"slug": slug} if slug is not None else {}
+    try:
+        return reverse(f"syndication:{kind}_{fmt}", kwargs=kwargs)
+    except NoReverseMatch:
+        return ""
