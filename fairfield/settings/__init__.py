@@ -215,6 +215,8 @@ MFA_ADAPTER = "fairfield.accounts.adapter.MFAAdapter"
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https" if PRODUCTION else "http"
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Fairfield"
+# One 30-second step either side, as RFC 6238 suggests for clock drift; each code still works only once.
+MFA_TOTP_TOLERANCE = 1
 
 # Wagtail.
 WAGTAILADMIN_LOGIN_URL = "/accounts/login/"
