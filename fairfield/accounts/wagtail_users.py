@@ -4,12 +4,11 @@ Wagtail's own user forms make first and last name required; Fairfield never asks
 """
 
 from django import forms
-from django.utils.translation import gettext_lazy as _
 from wagtail.users.forms import UserCreationForm, UserEditForm
 from wagtail.users.views.users import UserViewSet
 
-from fairfield.accounts.models import User
-from fairfield.accounts.pseudonyms import clean_pseudonym, pseudonym_key
+from fairfield.accounts import selectors, services
+from fairfield.accounts.pseudonyms import clean_pseudonym
 
 
 class _PseudonymFormMixin:
@@ -22,11 +21,8 @@ class _PseudonymFormMixin:
 
     def clean_pseudonym(self):
         pseudonym = clean_pseudonym(self.cleaned_data["pseudonym"])
-        others = User.objects.filter(pseudonym_key=pseudonym_key(pseudonym))
-        if self.instance.pk is not None:
-            others = others.exclude(pk=self.instance.pk)
-        if others.exists():
-            raise forms.ValidationError(_("Another member already uses that pseudonym (or one that looks the same)."))
+        if selectors.pseudonym_in_use(pseudonym, excluding=self.instance if self.instance.pk else None):
+            raise forms.ValidationError(services.PSEUDONYM_TAKEN)
         return pseudonym
 
 

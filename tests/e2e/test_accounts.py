@@ -2,17 +2,14 @@
 password, and an editor's first log-in, which must end with two-factor authentication on."""
 
 import re
-import time
 from urllib.parse import urlsplit
 
-from allauth.mfa import app_settings as mfa_settings
-from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
 from django.core import mail
 from playwright.sync_api import expect
 
 from fairfield.accounts.models import User
 from fairfield.accounts.roles import Role, has_role
-from fairfield.accounts.tests.factories import PASSWORD, UserFactory
+from fairfield.accounts.tests.factories import PASSWORD, UserFactory, totp_code
 
 NEW_PASSWORD = "a new and rather long passphrase"
 
@@ -21,10 +18,6 @@ def _emailed_path(fragment: str, to: str) -> str:
     message = [message for message in mail.outbox if to in message.to][-1]
     link = next(link for link in re.findall(r"https?://\S+", message.body) if fragment in link)
     return urlsplit(link).path
-
-
-def _totp_code(secret: str) -> str:
-    return format_hotp_value(hotp_value(secret, int(time.time()) // mfa_settings.TOTP_PERIOD))
 
 
 def _log_in(page, email: str, password: str) -> None:
@@ -119,7 +112,7 @@ def test_an_editors_first_log_in_sets_up_two_factor_before_the_admin(page, asser
     expect(page.get_by_role("main")).to_contain_text("needs a second factor")
     assert_accessible(page)
     secret = page.locator("#totp-secret").inner_text().strip()
-    page.locator("#id_code").fill(_totp_code(secret))
+    page.locator("#id_code").fill(totp_code(secret))
     page.get_by_role("button", name="Turn on").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Recovery codes")
 
@@ -131,7 +124,7 @@ def test_an_editors_first_log_in_sets_up_two_factor_before_the_admin(page, asser
     page.get_by_role("main").get_by_role("button", name="Log out").click()
     _log_in(page, "plover@example.org", PASSWORD)
     expect(page.get_by_role("heading", level=1)).to_have_text("Enter your code")
-    page.locator("#id_code").fill(_totp_code(secret))
+    page.locator("#id_code").fill(totp_code(secret))
     page.get_by_role("main").get_by_role("button", name="Log in").click()
     page.goto("/admin/")
     expect(page).to_have_url(re.compile(r"/admin/$"))

@@ -7,24 +7,17 @@ safe-messaging reminder and publishes. Everything the reader does happens in the
 """
 
 import re
-import time
 
-from allauth.mfa import app_settings as mfa_settings
-from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
 from django.test import Client
 from playwright.sync_api import expect
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from fairfield.accounts.roles import Role
-from fairfield.accounts.tests.factories import PASSWORD, UserFactory
+from fairfield.accounts.tests.factories import PASSWORD, UserFactory, totp_code
 from fairfield.publishing.models import ArticlePage, Byline
 from fairfield.publishing.tests.factories import ContributorFactory, article_publish, section_create
 
 BODY_TEXT = "The night staff never once asked what I needed."
-
-
-def _totp_code(secret: str) -> str:
-    return format_hotp_value(hotp_value(secret, int(time.time()) // mfa_settings.TOTP_PERIOD))
 
 
 def _draft_through_the_admin(editor, section, *, named, anonymous) -> ArticlePage:
@@ -87,7 +80,7 @@ def test_an_editor_publishes_with_an_anonymous_coauthor_and_a_reader_reads_behin
     page.locator("#id_password").fill(PASSWORD)
     page.get_by_role("button", name="Log in", exact=True).click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Enter your code")
-    page.locator("#id_code").fill(_totp_code(editor.totp_secret))
+    page.locator("#id_code").fill(totp_code(editor.totp_secret))
     page.get_by_role("main").get_by_role("button", name="Log in").click()
 
     page.goto(f"/admin/pages/{draft.pk}/edit/")

@@ -1,15 +1,13 @@
-import time
-
-from allauth.mfa import app_settings as mfa_settings
-from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
+import pytest
 from django.urls import reverse
 
-from fairfield.accounts.tests.factories import PASSWORD
+from fairfield.accounts.tests.factories import PASSWORD, totp_code
 
 
-def totp_code(secret: str) -> str:
-    """The code an authenticator app would show now."""
-    return format_hotp_value(hotp_value(secret, int(time.time()) // mfa_settings.TOTP_PERIOD))
+@pytest.fixture
+def profile_client(client, member):
+    client.force_login(member)
+    return client
 
 
 def log_in(client, user, *, password=PASSWORD):

@@ -1,6 +1,9 @@
+import time
+
 import factory
 from allauth.account.models import EmailAddress
-from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+from allauth.mfa import app_settings as mfa_settings
+from allauth.mfa.totp.internal.auth import TOTP, format_hotp_value, generate_totp_secret, hotp_value
 from django.contrib.auth.models import Group
 
 from fairfield.accounts.models import User
@@ -37,3 +40,8 @@ class UserFactory(factory.django.DjangoModelFactory):
         if create and extracted:
             self.totp_secret = generate_totp_secret()
             TOTP.activate(self, self.totp_secret)
+
+
+def totp_code(secret: str) -> str:
+    """The code an authenticator app would show now."""
+    return format_hotp_value(hotp_value(secret, int(time.time()) // mfa_settings.TOTP_PERIOD))

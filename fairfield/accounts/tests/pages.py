@@ -101,3 +101,14 @@ def emailed_link(path_fragment: str, *, to: str | None = None) -> str:
     matching = [link for link in links if path_fragment in link]
     assert matching, f"no link with {path_fragment!r} in: {messages[-1].body}"
     return urlsplit(matching[-1]).path
+
+
+def profile_form_data(member, **changes) -> dict:
+    """What the profile form posts for this member as saved, with the given fields changed."""
+    return {
+        "pseudonym": member.pseudonym,
+        "relationships": member.relationships,
+        "about": member.about,
+        "profile_visibility": member.profile_visibility,
+        **changes,
+    }

@@ -12,6 +12,7 @@ from fairfield.accounts.tests.pages import (
     error_summary,
     field_errors,
     parse,
+    profile_form_data,
     typed_value,
 )
 
@@ -166,22 +167,6 @@ def test_login_answers_broken_utf8_with_a_message(client, member):
     assert any("could not be read" in error for error in field_errors(parse(response), "id_login"))
 
 
-@pytest.fixture
-def profile_client(client, member):
-    client.force_login(member)
-    return client
-
-
-def _profile_data(member, **changes):
-    return {
-        "pseudonym": member.pseudonym,
-        "relationships": member.relationships,
-        "about": member.about,
-        "profile_visibility": member.profile_visibility,
-        **changes,
-    }
-
-
 @pytest.mark.parametrize(
     ("field", "typed", "message"),
     [
@@ -202,7 +187,7 @@ def _profile_data(member, **changes):
 def test_profile_refuses_bad_input_specifically_and_keeps_what_was_typed(
     profile_client, member, other_member, field, typed, message
 ):
-    data = _profile_data(member, **{"about": "Kept as typed.", field: typed})
+    data = profile_form_data(member, **{"about": "Kept as typed.", field: typed})
     response = profile_client.post(PROFILE, data)
     page = parse(response)
 

@@ -3,8 +3,8 @@ from allauth.mfa.models import Authenticator
 from django.urls import reverse
 
 from fairfield.accounts.roles import Role
-from fairfield.accounts.tests.conftest import log_in, reauthenticate, totp_code
-from fairfield.accounts.tests.factories import PASSWORD, UserFactory
+from fairfield.accounts.tests.conftest import log_in, reauthenticate
+from fairfield.accounts.tests.factories import PASSWORD, UserFactory, totp_code
 from fairfield.accounts.tests.pages import parse
 
 pytestmark = pytest.mark.django_db

