@@ -19,6 +19,11 @@ urlpatterns = [
     path("", include("fairfield.publishing.syndication_urls")),
     path("search/", include("fairfield.search.urls")),
     path("newsletter/", include("fairfield.newsletter.urls")),
+    path("comments/", include("fairfield.comments.urls")),
+    path("moderation/", include("fairfield.moderation.urls")),
+    path("notifications/", include("fairfield.notifications.urls")),
+    path("review/", include("fairfield.review.urls")),
+    path("support/", include("fairfield.donations.urls")),
 ]
 
 if settings.DEBUG:

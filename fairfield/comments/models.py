@@ -67,6 +67,12 @@ class Comment(models.Model):
     status = models.CharField(_("status"), max_length=20, choices=CommentStatus.choices, default=CommentStatus.PENDING)
     created_at = models.DateTimeField(_("written at"))
     edited_at = models.DateTimeField(_("last edited at"), null=True, blank=True)
+    public_note = models.CharField(
+        _("public note"),
+        max_length=300,
+        blank=True,
+        help_text=_("Why moderators removed the comment, shown in the thread in its place."),
+    )
 
     objects = CommentQuerySet.as_manager()
 

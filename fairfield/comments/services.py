@@ -6,6 +6,7 @@ from django.db import transaction
 from django.db.models import Max
 
 from fairfield.comments.models import MAX_DEPTH, Comment, CommentStatus
+from fairfield.comments.signals import comment_changed
 
 
 @dataclass(frozen=True)
@@ -74,4 +75,15 @@ def comment_import_update(*, comment: Comment, author_name: str, body: str, stat
     """Bring an imported comment in line with a newer copy of its source."""
     comment.author_name, comment.body, comment.status = author_name[:200], body, status
     comment.save(update_fields=["author_name", "body", "status"])
+    return comment
+
+
+def comment_status_change(*, comment: Comment, status: CommentStatus, public_note: str = "") -> Comment:
+    """Move a comment to a new status (moderators' decisions go through here) and tell the receivers.
+
+    `public_note` is the short reason shown in the thread in place of a removed comment.
+    """
+    comment.status, comment.public_note = status, public_note[:300]
+    comment.save(update_fields=["status", "public_note"])
+    comment_changed.send(sender=Comment, comment=comment)
     return comment

@@ -1,4 +1,5 @@
 import argparse
+import importlib
 import time
 
 from django.conf import settings
@@ -9,6 +10,10 @@ from fairfield.accounts.roles import MFA_REQUIRED_ROLES
 from fairfield.base.demo.accounts import DEMO_DOMAIN, DEMO_PASSWORD, NotADemoAccount, demo_totp_code
 from fairfield.base.demo.services import demo_load, demo_logins, site_is_empty
 from fairfield.base.demo.writing import ARTICLES
+
+# Apps that add their own sample content after the sections, articles and accounts exist. Each module has
+# `demo_load(*, seed) -> str`, returning one line that says what it loaded.
+DEMO_EXTENSIONS: list[str] = []
 
 
 def _count(value: str) -> int:
@@ -63,6 +68,9 @@ class Command(BaseCommand):
             f"{loaded.articles} articles ({loaded.generated_articles} generated), {loaded.accounts} named accounts, "
             f"{loaded.generated_members} generated members."
         )
+        for module_name in DEMO_EXTENSIONS:
+            summary = importlib.import_module(module_name).demo_load(seed=options["seed"])
+            self.stdout.write(summary)
         self._print_logins()
 
     def _print_code(self, email):

@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class DonationsConfig(AppConfig):
+    name = "fairfield.donations"
+    label = "donations"
+    verbose_name = "Donations"
