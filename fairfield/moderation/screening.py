@@ -20,6 +20,9 @@ class Screening:
     reasons: tuple[str, ...] = ()
 
 
-def comment_screen(*, author, article, body: str, parent=None) -> Screening:
-    """Decide a new comment's fate before it is saved; raises CommentRefused to refuse it."""
+def comment_screen(*, author, article, body: str, parent=None, editing=None) -> Screening:
+    """Decide a new or edited comment's fate before it is saved; raises CommentRefused to refuse it.
+
+    `parent` is the comment replied to; `editing` is the comment being edited (its new body is `body`).
+    """
     return Screening(status=CommentStatus.PUBLISHED)
