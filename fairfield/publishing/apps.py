@@ -5,3 +5,14 @@ class PublishingConfig(AppConfig):
     name = "fairfield.publishing"
     label = "publishing"
     verbose_name = "Publishing"
+
+    def ready(self):
+        from django.db.models.signals import post_delete, post_save
+
+        from fairfield.comments.signals import comment_changed
+        from fairfield.publishing import page_cache
+        from fairfield.publishing.models import ArticlePage
+
+        post_save.connect(page_cache.article_changed, sender=ArticlePage, dispatch_uid="page_cache_article_saved")
+        post_delete.connect(page_cache.article_changed, sender=ArticlePage, dispatch_uid="page_cache_article_deleted")
+        comment_changed.connect(page_cache.discussion_changed, dispatch_uid="page_cache_discussion_changed")

@@ -18,6 +18,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
+from fairfield.publishing import page_cache
 from fairfield.publishing.blocks import ArticleBodyBlock, embed_origin
 from fairfield.publishing.forms import ArticlePageForm
 
@@ -226,10 +227,13 @@ class ArticlePage(Page):
         return context
 
     def serve(self, request, *args, **kwargs):
+        if cached := page_cache.cached_response(self, request):
+            return cached
         response = super().serve(request, *args, **kwargs)
         if origins := self.embed_origins():
             # Only this page may frame the players it embeds; everywhere else frame-src stays 'none'.
             response._csp_config = {**settings.SECURE_CSP, "frame-src": sorted(origins)}
+        page_cache.response_keep(self, request, response)
         return response
 
     def related_articles(self):

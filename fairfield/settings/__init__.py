@@ -158,8 +158,18 @@ if REDIS_URL:
     }
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    # Files, not process memory: every web worker must see the same cache, or one worker's cached page
+    # outlives a change made through another.
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": VAR_DIR / "cache",
+            "OPTIONS": {"MAX_ENTRIES": 5000},
+        }
+    }
     SESSION_ENGINE = "django.contrib.sessions.backends.db"
+# How long an article page rendered for readers who are not logged in is reused (0 turns it off).
+PAGE_CACHE_SECONDS = env_int("FAIRFIELD_PAGE_CACHE_SECONDS", 600, minimum=0)
 
 # Background work: Django's tasks framework with the database backend.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}

@@ -22,6 +22,8 @@ if REDIS_URL:
     _database = 1 + int(_worker.removeprefix("gw") or 0)
     CACHES["default"]["LOCATION"] = urlunsplit(_parts._replace(path=f"/{_database}"))
     CACHES["default"]["KEY_PREFIX"] = f"fairfield-test-{_worker}"
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 # The live server's thread must not keep a connection open, or the test database cannot be dropped.
 DATABASES["default"]["CONN_MAX_AGE"] = 0  # noqa: F405

@@ -1,0 +1,112 @@
+"""Anonymous readers share one rendered copy of an article until something on it changes."""
+
+from datetime import UTC, datetime
+
+import pytest
+
+from fairfield.comments.models import Comment, CommentStatus
+from fairfield.comments.services import comment_status_change
+from fairfield.publishing.models import ArticlePage
+from fairfield.publishing.tests.factories import article_publish, section_create
+
+
+@pytest.fixture
+def article(db):
+    return article_publish(section_create(), title="The long corridor")
+
+
+def title_set_behind_the_cache(article, title):
+    """Change the article in the database without any signal, as a stale cache would never notice."""
+    ArticlePage.objects.filter(pk=article.pk).update(title=title)
+
+
+def comment_pending(article, body):
+    return Comment.objects.create(
+        article=article, number=1, depth=1, author_name="Sorrel", body=body,
+        status=CommentStatus.PENDING, created_at=datetime(2026, 1, 5, tzinfo=UTC),
+    )  # fmt: skip
+
+
+def test_anonymous_readers_share_the_first_rendering(client, article):
+    first = client.get(article.url)
+    title_set_behind_the_cache(article, "A title nobody has seen")
+
+    second = client.get(article.url)
+
+    assert second.status_code == 200
+    assert second.content == first.content
+    assert "The long corridor" in second.content.decode()
+
+
+def test_approving_a_comment_shows_it_to_the_next_reader(client, article):
+    comment = comment_pending(article, "The night staff changed everything.")
+    assert "The night staff changed everything." not in client.get(article.url).content.decode()
+
+    comment_status_change(comment=comment, status=CommentStatus.PUBLISHED)
+
+    assert "The night staff changed everything." in client.get(article.url).content.decode()
+
+
+def test_removing_a_comment_takes_it_off_the_cached_page(client, article):
+    comment = comment_pending(article, "Words that broke the guidelines.")
+    comment_status_change(comment=comment, status=CommentStatus.PUBLISHED)
+    assert "Words that broke the guidelines." in client.get(article.url).content.decode()
+
+    comment_status_change(comment=comment, status=CommentStatus.REMOVED, public_note="personal attack")
+
+    assert "Words that broke the guidelines." not in client.get(article.url).content.decode()
+
+
+def test_saving_the_article_refreshes_its_page(client, article):
+    client.get(article.url)
+    article.title = "The corridor, revised"
+    article.save()
+
+    assert "The corridor, revised" in client.get(article.url).content.decode()
+
+
+def test_the_newest_first_order_is_cached_apart_from_the_default(client, article):
+    client.get(article.url)
+    client.get(article.url + "?comments=newest")
+    title_set_behind_the_cache(article, "Retitled")
+
+    assert "The long corridor" in client.get(article.url + "?comments=newest").content.decode()
+
+
+@pytest.mark.parametrize("query", ["?page=2", "?comments=newest&x=1", "?utm_source=x"])
+def test_other_query_strings_are_never_cached(client, article, query):
+    client.get(article.url + query)
+    title_set_behind_the_cache(article, "Retitled")
+
+    assert "Retitled" in client.get(article.url + query).content.decode()
+
+
+def test_members_always_get_a_fresh_page(client, article, member):
+    client.get(article.url)
+    client.force_login(member)
+    title_set_behind_the_cache(article, "Retitled")
+
+    page = client.get(article.url).content.decode()
+
+    assert "Retitled" in page
+    assert "Wren" in page
+
+
+def test_a_reader_with_a_message_waiting_gets_a_fresh_page_that_shows_it(client, article, member):
+    client.get(article.url)
+    title_set_behind_the_cache(article, "Retitled")
+    client.force_login(member)
+    client.post("/accounts/logout/")
+
+    page = client.get(article.url).content.decode()
+
+    assert "Retitled" in page
+    assert "You have logged out." in page
+
+
+def test_a_zero_lifetime_turns_the_cache_off(client, article, settings):
+    settings.PAGE_CACHE_SECONDS = 0
+    client.get(article.url)
+    title_set_behind_the_cache(article, "Retitled")
+
+    assert "Retitled" in client.get(article.url).content.decode()
