@@ -1,10 +1,10 @@
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from django.db.models import Count
+from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
 
-from fairfield.comments.models import Comment, CommentStatus
+from fairfield.comments.models import Comment, CommentStatus, Mute, ThreadFollow
 
 
 def comment_count(*, article) -> int:
@@ -32,6 +32,9 @@ class ThreadEntry:
     replies: list["ThreadEntry"] = field(default_factory=list)
     placeholder: str = ""
     replying_to: str = ""
+    waiting: bool = False
+    muted: bool = False
+    own: bool = False
 
     @property
     def author_display(self) -> str:
@@ -51,19 +54,45 @@ PLACEHOLDERS = {
 }
 
 
-def thread_for_article(article, *, newest_first: bool = False) -> Thread:
-    """The article's discussion as a tree, in one query whatever its size.
+def muted_ids(viewer) -> set[int]:
+    """The members whose comments fold away for `viewer`."""
+    if not viewer or not viewer.is_authenticated:
+        return set()
+    return set(Mute.objects.filter(muter=viewer).values_list("muted_id", flat=True))
 
-    Pending and held comments never show, and neither does anything under them. Removed and deleted
-    comments stay as placeholders only while they have something visible beneath them.
+
+def mutes_of(viewer):
+    return Mute.objects.filter(muter=viewer).select_related("muted").order_by("muted__pseudonym")
+
+
+def is_following(*, user, article) -> bool:
+    return user.is_authenticated and ThreadFollow.objects.filter(user=user, article=article).exists()
+
+
+def thread_for_article(article, *, newest_first: bool = False, viewer=None) -> Thread:
+    """The article's discussion as `viewer` sees it, as a tree, in two queries whatever its size.
+
+    Pending and held comments never show, and neither does anything under them, except that the
+    viewer sees their own pending comments, marked as waiting. Removed and deleted comments stay as
+    placeholders only while they have something visible beneath them. Comments by members the viewer
+    muted are marked `muted` (the template folds them away).
     """
+    viewer_id = viewer.pk if viewer is not None and viewer.is_authenticated else None
+    shown = ~Q(status__in=[CommentStatus.PENDING, CommentStatus.HELD])
+    if viewer_id is not None:
+        shown |= Q(status=CommentStatus.PENDING, author_id=viewer_id)
     comments = list(
-        Comment.objects.filter(article=article)
-        .exclude(status__in=[CommentStatus.PENDING, CommentStatus.HELD])
-        .select_related("author")
-        .order_by("created_at", "pk")
+        Comment.objects.filter(shown, article=article).select_related("author").order_by("created_at", "pk")
     )
-    entries = {comment.pk: ThreadEntry(comment=comment) for comment in comments}
+    muted = muted_ids(viewer)
+    entries = {}
+    for comment in comments:
+        entries[comment.pk] = ThreadEntry(
+            comment=comment,
+            waiting=comment.status == CommentStatus.PENDING,
+            muted=comment.author_id in muted,
+            own=viewer_id is not None and comment.author_id == viewer_id,
+        )
     top_level = []
     for entry in entries.values():
         parent_id = entry.comment.parent_id
@@ -80,7 +109,10 @@ def thread_for_article(article, *, newest_first: bool = False) -> Thread:
             entry.replies = prune(entry.replies)
             if entry.comment.status == CommentStatus.PUBLISHED:
                 count += 1
-            elif entry.replies:
+            elif entry.waiting:
+                pass
+            elif entry.replies or (entry.own and entry.comment.status == CommentStatus.REMOVED):
+                # The author of a removed comment sees where it was, to ask for a review.
                 entry.placeholder = PLACEHOLDERS[entry.comment.status]
             else:
                 continue

@@ -1,16 +1,42 @@
 from django import template
+from django.middleware.csrf import get_token
+from django.urls import reverse
+from django.utils.safestring import mark_safe
+from wagtail.models import Site
 
-from fairfield.comments.selectors import thread_for_article
+from fairfield.comments import selectors, services
+from fairfield.comments.forms import CommentForm
+from fairfield.comments.rendering import body_render
 
 register = template.Library()
 
 
 @register.inclusion_tag("comments/thread.html")
 def comment_thread(article, request):
-    """The read-only discussion under an article; `?comments=newest` puts the latest threads first."""
+    """The discussion under an article as the viewer sees it; `?comments=newest` puts the latest threads first."""
     newest_first = request.GET.get("comments") == "newest"
+    viewer = request.user
+    site = Site.find_for_request(request)
+    is_open = services.discussion_is_open(article, site=site)
+    may_write = is_open and services.member_is_verified(viewer)
     return {
         "article": article,
-        "thread": thread_for_article(article, newest_first=newest_first),
+        "thread": selectors.thread_for_article(article, newest_first=newest_first, viewer=viewer),
         "newest_first": newest_first,
+        "viewer": viewer,
+        "is_open": is_open,
+        "may_write": may_write,
+        "following": selectors.is_following(user=viewer, article=article),
+        "form": CommentForm(),
+        "action": reverse("comments:post", args=[article.pk]),
+        "draft_key": f"article-{article.pk}-top",
+        "csrf_token": get_token(request),
+        "login_url": f"{reverse('account_login')}?next={request.path}%23comments",
+        "request": request,
     }
+
+
+@register.simple_tag
+def comment_body(comment):
+    """The comment's sanitised HTML: stored when it was posted, rendered now for imported comments."""
+    return mark_safe(comment.body_html or body_render(comment.body))  # nh3 sanitised it on the way out of body_render.
