@@ -3,6 +3,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from allauth.account.models import EmailAddress
+from django.core.cache import cache
 from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.utils import timezone
@@ -23,6 +24,7 @@ from fairfield.moderation.screening import CommentRefused, comment_screen
 
 MAX_BODY_LENGTH = 10_000
 NUMBERING_ATTEMPTS = 5
+CLOSE_AFTER_CACHE_KEY = "comments:close-after-days:{site_id}"
 
 NOT_VERIFIED = _("Please confirm your e-mail address before you join the discussion.")
 CLOSED = _("This discussion is closed: no new comments or replies.")
@@ -127,12 +129,19 @@ def member_is_verified(user) -> bool:
     return EmailAddress.objects.filter(user=user, verified=True).exists()
 
 
+def close_after_days(site) -> int:
+    """The site's setting, cached: every article page asks for it."""
+    return cache.get_or_set(
+        CLOSE_AFTER_CACHE_KEY.format(site_id=site.pk), lambda: CommentSettings.for_site(site).close_after_days, 3600
+    )
+
+
 def discussion_closes_at(article, *, site=None):
     """When the article's discussion closes by itself, or None if it never does."""
     if not article.first_published_at:
         return None
     site = site or article.get_site()
-    days = CommentSettings.for_site(site).close_after_days if site else 0
+    days = close_after_days(site) if site else 0
     if not days:
         return None
     return article.first_published_at + timedelta(days=days)

@@ -18,15 +18,15 @@ def comment_thread(article, request):
     viewer = request.user
     site = Site.find_for_request(request)
     is_open = services.discussion_is_open(article, site=site)
-    may_write = is_open and services.member_is_verified(viewer)
+    standing = selectors.viewer_standing(viewer=viewer, article=article)
     return {
         "article": article,
         "thread": selectors.thread_for_article(article, newest_first=newest_first, viewer=viewer),
         "newest_first": newest_first,
         "viewer": viewer,
         "is_open": is_open,
-        "may_write": may_write,
-        "following": selectors.is_following(user=viewer, article=article),
+        "may_write": is_open and standing.verified,
+        "following": standing.following,
         "form": CommentForm(),
         "action": reverse("comments:post", args=[article.pk]),
         "draft_key": f"article-{article.pk}-top",
