@@ -1,8 +1,13 @@
+from datetime import timedelta
+
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
 MAX_DEPTH = 4
+EDIT_WINDOW = timedelta(minutes=15)
 
 
 class CommentStatus(models.TextChoices):
@@ -64,6 +69,11 @@ class Comment(models.Model):
         _("author name"), max_length=200, blank=True, help_text=_("For imported and guest comments, shown as given.")
     )
     body = models.TextField(_("body"), help_text=_("Plain text or Markdown source, kept exactly as written."))
+    body_html = models.TextField(
+        _("body as HTML"),
+        blank=True,
+        help_text=_("The body rendered and sanitised when it was saved; empty on imported comments."),
+    )
     status = models.CharField(_("status"), max_length=20, choices=CommentStatus.choices, default=CommentStatus.PENDING)
     created_at = models.DateTimeField(_("written at"))
     edited_at = models.DateTimeField(_("last edited at"), null=True, blank=True)
@@ -104,3 +114,82 @@ class Comment(models.Model):
 
     def __str__(self):
         return f"{self.author_name or self.author} on {self.article_id} ({self.created_at:%Y-%m-%d})"
+
+    @property
+    def editable_until(self):
+        return self.created_at + EDIT_WINDOW
+
+    def is_editable_now(self) -> bool:
+        return timezone.now() < self.editable_until
+
+
+class CommentRevision(models.Model):
+    """A body a comment had before its author edited it, kept for moderators."""
+
+    comment = models.ForeignKey(Comment, on_delete=models.CASCADE, related_name="revisions", verbose_name=_("comment"))
+    body = models.TextField(_("body"))
+    saved_at = models.DateTimeField(_("written at"), help_text=_("When this version was saved."))
+
+    class Meta:
+        ordering = ["saved_at", "pk"]
+        verbose_name = _("earlier version of a comment")
+        verbose_name_plural = _("earlier versions of comments")
+
+    def __str__(self):
+        return f"{self.comment_id} at {self.saved_at:%Y-%m-%d %H:%M}"
+
+
+class Mute(models.Model):
+    """`muter` no longer wants to read `muted`: their comments fold away, for the muter only."""
+
+    muter = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="mutes", verbose_name=_("member muting")
+    )
+    muted = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+", verbose_name=_("member muted")
+    )
+    created_at = models.DateTimeField(_("muted at"), default=timezone.now)
+
+    class Meta:
+        ordering = ["-created_at", "pk"]
+        verbose_name = _("mute")
+        verbose_name_plural = _("mutes")
+        constraints = [
+            models.UniqueConstraint(fields=["muter", "muted"], name="comments_mute_once"),
+            models.CheckConstraint(condition=~models.Q(muter=models.F("muted")), name="comments_mute_not_self"),
+        ]
+
+    def __str__(self):
+        return f"{self.muter_id} mutes {self.muted_id}"
+
+
+class ThreadFollow(models.Model):
+    """A member who wants to hear of new comments on an article."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="thread_follows", verbose_name=_("member")
+    )
+    article = models.ForeignKey(
+        "publishing.ArticlePage", on_delete=models.CASCADE, related_name="followers", verbose_name=_("article")
+    )
+    created_at = models.DateTimeField(_("followed at"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("followed discussion")
+        verbose_name_plural = _("followed discussions")
+        constraints = [models.UniqueConstraint(fields=["user", "article"], name="comments_follow_once")]
+
+    def __str__(self):
+        return f"{self.user_id} follows {self.article_id}"
+
+
+@register_setting(icon="comment")
+class CommentSettings(BaseSiteSetting):
+    close_after_days = models.PositiveIntegerField(
+        _("close discussions after (days)"),
+        default=30,
+        help_text=_("Counted from an article's first publication; 0 keeps discussions open for good."),
+    )
+
+    class Meta:
+        verbose_name = _("comment settings")

@@ -1,10 +1,12 @@
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from django.db.models import Count
+from allauth.account.models import EmailAddress
+from django.contrib.auth import get_user_model
+from django.db.models import Count, Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 
-from fairfield.comments.models import Comment, CommentStatus
+from fairfield.comments.models import Comment, CommentStatus, Mute, ThreadFollow
 
 
 def comment_count(*, article) -> int:
@@ -32,6 +34,9 @@ class ThreadEntry:
     replies: list["ThreadEntry"] = field(default_factory=list)
     placeholder: str = ""
     replying_to: str = ""
+    waiting: bool = False
+    muted: bool = False
+    own: bool = False
 
     @property
     def author_display(self) -> str:
@@ -51,19 +56,58 @@ PLACEHOLDERS = {
 }
 
 
-def thread_for_article(article, *, newest_first: bool = False) -> Thread:
-    """The article's discussion as a tree, in one query whatever its size.
+def mutes_of(viewer):
+    return Mute.objects.filter(muter=viewer).select_related("muted").order_by("muted__pseudonym")
 
-    Pending and held comments never show, and neither does anything under them. Removed and deleted
-    comments stay as placeholders only while they have something visible beneath them.
-    """
-    comments = list(
-        Comment.objects.filter(article=article)
-        .exclude(status__in=[CommentStatus.PENDING, CommentStatus.HELD])
-        .select_related("author")
-        .order_by("created_at", "pk")
+
+@dataclass(frozen=True)
+class ViewerStanding:
+    verified: bool = False
+    following: bool = False
+
+
+def viewer_standing(*, viewer, article) -> ViewerStanding:
+    """Whether the viewer may write (a confirmed address) and follows the article, in one query."""
+    if not viewer.is_authenticated:
+        return ViewerStanding()
+    row = (
+        get_user_model()
+        .objects.filter(pk=viewer.pk, is_active=True)
+        .annotate(
+            verified=Exists(EmailAddress.objects.filter(user=OuterRef("pk"), verified=True)),
+            following=Exists(ThreadFollow.objects.filter(user=OuterRef("pk"), article=article)),
+        )
+        .values("verified", "following")
+        .first()
     )
-    entries = {comment.pk: ThreadEntry(comment=comment) for comment in comments}
+    return ViewerStanding(**row) if row else ViewerStanding()
+
+
+def thread_for_article(article, *, newest_first: bool = False, viewer=None) -> Thread:
+    """The article's discussion as `viewer` sees it, as a tree, in one query whatever its size.
+
+    Pending and held comments never show, and neither does anything under them, except that the
+    viewer sees their own pending comments, marked as waiting. Removed and deleted comments stay as
+    placeholders only while they have something visible beneath them. Comments by members the viewer
+    muted are marked `muted` (the template folds them away).
+    """
+    viewer_id = viewer.pk if viewer is not None and viewer.is_authenticated else None
+    shown = ~Q(status__in=[CommentStatus.PENDING, CommentStatus.HELD])
+    if viewer_id is not None:
+        shown |= Q(status=CommentStatus.PENDING, author_id=viewer_id)
+    comments = Comment.objects.filter(shown, article=article).select_related("author").order_by("created_at", "pk")
+    if viewer_id is not None:
+        comments = comments.annotate(
+            author_muted=Exists(Mute.objects.filter(muter_id=viewer_id, muted_id=OuterRef("author_id")))
+        )
+    entries = {}
+    for comment in comments:
+        entries[comment.pk] = ThreadEntry(
+            comment=comment,
+            waiting=comment.status == CommentStatus.PENDING,
+            muted=getattr(comment, "author_muted", False),
+            own=viewer_id is not None and comment.author_id == viewer_id,
+        )
     top_level = []
     for entry in entries.values():
         parent_id = entry.comment.parent_id
@@ -80,7 +124,10 @@ def thread_for_article(article, *, newest_first: bool = False) -> Thread:
             entry.replies = prune(entry.replies)
             if entry.comment.status == CommentStatus.PUBLISHED:
                 count += 1
-            elif entry.replies:
+            elif entry.waiting:
+                pass
+            elif entry.replies or (entry.own and entry.comment.status == CommentStatus.REMOVED):
+                # The author of a removed comment sees where it was, to ask for a review.
                 entry.placeholder = PLACEHOLDERS[entry.comment.status]
             else:
                 continue

@@ -1,12 +1,45 @@
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
-from django.db import transaction
+from allauth.account.models import EmailAddress
+from django.core.cache import cache
+from django.db import IntegrityError, transaction
 from django.db.models import Max
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
-from fairfield.comments.models import MAX_DEPTH, Comment, CommentStatus
+from fairfield.comments.models import (
+    MAX_DEPTH,
+    Comment,
+    CommentRevision,
+    CommentSettings,
+    CommentStatus,
+    Mute,
+    ThreadFollow,
+)
+from fairfield.comments.rendering import body_render
 from fairfield.comments.signals import comment_changed
+from fairfield.moderation.screening import CommentRefused, comment_screen
+
+MAX_BODY_LENGTH = 10_000
+NUMBERING_ATTEMPTS = 5
+CLOSE_AFTER_CACHE_KEY = "comments:close-after-days:{site_id}"
+
+NOT_VERIFIED = _("Please confirm your e-mail address before you join the discussion.")
+CLOSED = _("This discussion is closed: no new comments or replies.")
+EMPTY = _("Please write something before you post.")
+TOO_LONG = _("A comment can be at most %(limit)s characters long (this one has %(length)s). Please shorten it.")
+UNREADABLE = _(
+    "Part of your text could not be read (a hidden “null” character, or a character that arrived broken). "
+    "Please delete it or type it again."
+)
+ANOTHER_ARTICLE = _("That comment belongs to a different article, so you cannot reply to it here.")
+NOT_REPLYABLE = _("That comment is not shown in the discussion any more, so it cannot be answered.")
+NOT_YOURS = _("Only the person who wrote a comment can change it.")
+EDIT_WINDOW_OVER = _("Comments can be edited for 15 minutes after posting; this one can no longer be changed.")
+NOT_EDITABLE = _("This comment can no longer be changed.")
+ALREADY_GONE = _("This comment has already been removed.")
 
 
 @dataclass(frozen=True)
@@ -87,3 +120,165 @@ def comment_status_change(*, comment: Comment, status: CommentStatus, public_not
     comment.save(update_fields=["status", "public_note"])
     comment_changed.send(sender=Comment, comment=comment)
     return comment
+
+
+def member_is_verified(user) -> bool:
+    """Only members whose e-mail address is confirmed may write in the discussion."""
+    if not user.is_authenticated or not user.is_active:
+        return False
+    return EmailAddress.objects.filter(user=user, verified=True).exists()
+
+
+def close_after_days(site) -> int:
+    """The site's setting, cached: every article page asks for it."""
+    return cache.get_or_set(
+        CLOSE_AFTER_CACHE_KEY.format(site_id=site.pk), lambda: CommentSettings.for_site(site).close_after_days, 3600
+    )
+
+
+def discussion_closes_at(article, *, site=None):
+    """When the article's discussion closes by itself, or None if it never does."""
+    if not article.first_published_at:
+        return None
+    site = site or article.get_site()
+    days = close_after_days(site) if site else 0
+    if not days:
+        return None
+    return article.first_published_at + timedelta(days=days)
+
+
+def discussion_is_open(article, *, site=None) -> bool:
+    if not article.comments_open or not article.live:
+        return False
+    closes_at = discussion_closes_at(article, site=site)
+    return closes_at is None or timezone.now() < closes_at
+
+
+def body_check(body: str) -> None:
+    """Refuse what cannot be stored and shown exactly as written; raises CommentRefused."""
+    if not body.strip():
+        raise CommentRefused(str(EMPTY))
+    if len(body) > MAX_BODY_LENGTH:
+        raise CommentRefused(str(TOO_LONG % {"limit": f"{MAX_BODY_LENGTH:,}", "length": f"{len(body):,}"}))
+    if "\x00" in body or "\ufffd" in body or any(0xD800 <= ord(char) <= 0xDFFF for char in body):
+        raise CommentRefused(str(UNREADABLE))
+
+
+def _reply_target(*, article, parent: Comment | None) -> Comment | None:
+    if parent is None:
+        return None
+    if parent.article_id != article.pk:
+        raise CommentRefused(str(ANOTHER_ARTICLE))
+    if parent.status != CommentStatus.PUBLISHED:
+        raise CommentRefused(str(NOT_REPLYABLE))
+    return parent
+
+
+def _next_number(article) -> int:
+    return (Comment.objects.filter(article=article, parent__isnull=True).aggregate(top=Max("number"))["top"] or 0) + 1
+
+
+def comment_post(*, author, article, body: str, parent: Comment | None = None) -> Comment:
+    """Post a member's comment or reply, screened by moderation; raises CommentRefused with the reason.
+
+    Top-level comments take the next number; two posting at once both succeed because a clash with
+    the unique number is retried. A reply to a depth-4 comment attaches at depth 4 under the same parent.
+    """
+    if not member_is_verified(author):
+        raise CommentRefused(str(NOT_VERIFIED), status_code=403)
+    body_check(body)
+    if not discussion_is_open(article):
+        raise CommentRefused(str(CLOSED), status_code=403)
+    with transaction.atomic():
+        if parent is not None:
+            parent = Comment.objects.select_for_update().filter(pk=parent.pk).first() or parent
+        answered = _reply_target(article=article, parent=parent)
+        screening = comment_screen(author=author, article=article, body=body, parent=answered)
+        comment = Comment(
+            article=article,
+            author=author,
+            body=body,
+            body_html=body_render(body),
+            status=screening.status,
+            created_at=timezone.now(),
+        )
+        if answered is not None:
+            attach_to = answered if answered.depth < MAX_DEPTH else answered.parent
+            comment.parent, comment.in_reply_to = attach_to, answered
+            comment.root_id = attach_to.root_id or attach_to.pk
+            comment.depth = attach_to.depth + 1
+            comment.save()
+        else:
+            for attempt in range(NUMBERING_ATTEMPTS):
+                comment.depth, comment.number = 1, _next_number(article)
+                try:
+                    with transaction.atomic():
+                        comment.save()
+                    break
+                except IntegrityError:
+                    comment.pk = None
+                    if attempt == NUMBERING_ATTEMPTS - 1:
+                        raise
+    comment_changed.send(sender=Comment, comment=comment)
+    return comment
+
+
+def comment_edit(*, comment: Comment, editor, body: str, now=None) -> Comment:
+    """The author changes their comment within 15 minutes of posting; the earlier body is kept as a revision."""
+    now = now or timezone.now()
+    if editor is None or not editor.is_authenticated or comment.author_id != editor.pk:
+        raise CommentRefused(str(NOT_YOURS), status_code=403)
+    if comment.status not in {CommentStatus.PUBLISHED, CommentStatus.PENDING}:
+        raise CommentRefused(str(NOT_EDITABLE), status_code=403)
+    if now >= comment.editable_until:
+        raise CommentRefused(str(EDIT_WINDOW_OVER), status_code=403)
+    body_check(body)
+    if body == comment.body:
+        return comment
+    with transaction.atomic():
+        comment = Comment.objects.select_for_update().get(pk=comment.pk)
+        screening = comment_screen(
+            author=editor, article=comment.article, body=body, parent=comment.in_reply_to, editing=comment
+        )
+        CommentRevision.objects.create(
+            comment=comment, body=comment.body, saved_at=comment.edited_at or comment.created_at
+        )
+        comment.body, comment.body_html, comment.edited_at = body, body_render(body), now
+        if comment.status == CommentStatus.PUBLISHED:
+            comment.status = screening.status
+        comment.save(update_fields=["body", "body_html", "edited_at", "status"])
+    comment_changed.send(sender=Comment, comment=comment)
+    return comment
+
+
+def comment_delete(*, comment: Comment, member) -> Comment:
+    """The author takes their comment down; any replies stay, under a "removed by its author" placeholder."""
+    if member is None or not member.is_authenticated or comment.author_id != member.pk:
+        raise CommentRefused(str(NOT_YOURS), status_code=403)
+    if comment.status in {CommentStatus.REMOVED, CommentStatus.DELETED_BY_AUTHOR}:
+        raise CommentRefused(str(ALREADY_GONE), status_code=400)
+    comment.status = CommentStatus.DELETED_BY_AUTHOR
+    comment.save(update_fields=["status"])
+    comment_changed.send(sender=Comment, comment=comment)
+    return comment
+
+
+def member_mute(*, muter, muted) -> Mute | None:
+    """Fold away `muted`'s comments for `muter`; muting oneself does nothing, muting twice is harmless."""
+    if muted is None or muter.pk == muted.pk:
+        return None
+    mute, _created = Mute.objects.get_or_create(muter=muter, muted=muted)
+    return mute
+
+
+def member_unmute(*, muter, muted) -> None:
+    Mute.objects.filter(muter=muter, muted=muted).delete()
+
+
+def thread_follow(*, user, article) -> ThreadFollow:
+    follow, _created = ThreadFollow.objects.get_or_create(user=user, article=article)
+    return follow
+
+
+def thread_unfollow(*, user, article) -> None:
+    ThreadFollow.objects.filter(user=user, article=article).delete()

@@ -1,3 +1,17 @@
+from django.urls import path
+
+from fairfield.comments import views
+
 app_name = "comments"
 
-urlpatterns = []
+urlpatterns = [
+    path("article/<int:article_pk>/post/", views.post_comment, name="post"),
+    path("article/<int:article_pk>/follow/", views.follow, name="follow"),
+    path("article/<int:article_pk>/unfollow/", views.unfollow, name="unfollow"),
+    path("<int:pk>/reply/", views.reply, name="reply"),
+    path("<int:pk>/edit/", views.edit, name="edit"),
+    path("<int:pk>/delete/", views.delete, name="delete"),
+    path("<int:pk>/mute/", views.mute_author, name="mute"),
+    path("muted/", views.muted, name="muted"),
+    path("muted/<int:user_pk>/unmute/", views.unmute, name="unmute"),
+]

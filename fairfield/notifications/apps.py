@@ -5,3 +5,6 @@ class NotificationsConfig(AppConfig):
     name = "fairfield.notifications"
     label = "notifications"
     verbose_name = "Notifications"
+
+    def ready(self):
+        from fairfield.notifications import handlers  # noqa: F401 - connects the receivers

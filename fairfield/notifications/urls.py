@@ -1,3 +1,10 @@
+from django.urls import path
+
+from fairfield.notifications import views
+
 app_name = "notifications"
 
-urlpatterns = []
+urlpatterns = [
+    path("", views.notification_settings, name="settings"),
+    path("unsubscribe/<str:token>/", views.unsubscribe, name="unsubscribe"),
+]

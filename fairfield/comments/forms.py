@@ -1,0 +1,42 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from fairfield.comments.services import MAX_BODY_LENGTH
+
+BOT_TRAP = _("Your comment could not be posted. If you are a person, please leave the last box empty and try again.")
+
+
+class CommentForm(forms.Form):
+    """What a member writes. The body's rules (length, readable text) live in services.body_check,
+    so the text always comes back to the writer, however it was refused."""
+
+    body = forms.CharField(
+        label=_("Your comment"),
+        strip=False,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 6, "maxlength": MAX_BODY_LENGTH, "data-comment-draft": ""}),
+        help_text=_(
+            "Plain text; a blank line starts a new paragraph. You can use *emphasis*, **strong**, "
+            "> quotes and - lists. Links become clickable."
+        ),
+    )
+    parent = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    # Hidden from people by the stylesheet; simple bots fill every box they find.
+    website = forms.CharField(
+        label=_("Leave this empty"),
+        required=False,
+        strip=False,
+        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # A body with a null character must still come back to the writer, so validation happens in the service.
+        self.fields["body"].validators = []
+
+    @property
+    def is_bot(self) -> bool:
+        return bool(self.data.get("website"))
+
+    def body_value(self) -> str:
+        return self.data.get("body", "")

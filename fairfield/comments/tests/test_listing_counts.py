@@ -1,0 +1,23 @@
+import pytest
+from django.template import Context, Template
+
+from fairfield.comments.models import CommentStatus
+from fairfield.comments.tests.conftest import comment_make
+from fairfield.publishing.tests.factories import article_publish
+
+pytestmark = pytest.mark.django_db
+
+LISTING = Template(
+    "{% load comments_tags %}{% comment_counts_for articles as counts %}"
+    "{% for article in articles %}{{ article.title }}={{ counts|count_for:article.pk }};{% endfor %}"
+)
+
+
+def test_a_listing_gets_every_articles_published_comment_count_in_one_query(article, django_assert_max_num_queries):
+    quiet = article_publish(article.get_parent().specific, title="Quiet", slug="quiet")
+    comment_make(article)
+    comment_make(article)
+    comment_make(article, status=CommentStatus.PENDING)
+    with django_assert_max_num_queries(1):
+        html = LISTING.render(Context({"articles": [article, quiet]}))
+    assert html == f"{article.title}=2;Quiet=0;"

@@ -1,0 +1,106 @@
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class NotificationKind(models.TextChoices):
+    REPLIES = "replies", _("Replies to my comments")
+    FOLLOWS = "follows", _("New comments in discussions I follow (at most hourly)")
+    MODERATION = "moderation", _("Moderators’ decisions about my comments")
+
+
+class NotificationPreference(models.Model):
+    """A member's choice for one kind of mail; without a row, every kind is on."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="notification_preferences",
+        verbose_name=_("member"),
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=NotificationKind.choices)
+    enabled = models.BooleanField(_("send"), default=True)
+
+    class Meta:
+        verbose_name = _("notification preference")
+        verbose_name_plural = _("notification preferences")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "kind"], name="notifications_preference_once"),
+            models.CheckConstraint(
+                condition=models.Q(kind__in=NotificationKind.values), name="notifications_preference_kind_valid"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.user_id} {self.kind}: {'on' if self.enabled else 'off'}"
+
+
+class Notification(models.Model):
+    """One e-mail to one member, recorded before the worker sends it, so a failing mail server loses nothing."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications", verbose_name=_("member")
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=NotificationKind.choices)
+    subject = models.CharField(_("subject"), max_length=200)
+    text = models.TextField(_("text"))
+    url = models.CharField(_("link"), max_length=500, blank=True)
+    comment = models.ForeignKey(
+        "comments.Comment",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("comment"),
+        help_text=_("The comment this is about, so the same news is never sent twice."),
+    )
+    created_at = models.DateTimeField(_("created at"), default=timezone.now)
+    sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    last_error = models.CharField(_("last error"), max_length=500, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "pk"]
+        verbose_name = _("notification")
+        verbose_name_plural = _("notifications")
+        indexes = [models.Index(fields=["user", "kind", "created_at"], name="notifications_user_kind_date")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "kind", "comment"],
+                condition=models.Q(comment__isnull=False),
+                name="notifications_once_per_comment",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.kind} to {self.user_id}: {self.subject}"
+
+
+class FollowEvent(models.Model):
+    """A new comment in a discussion `user` follows, waiting for their next hourly digest."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="follow_events", verbose_name=_("member")
+    )
+    comment = models.ForeignKey(
+        "comments.Comment", on_delete=models.CASCADE, related_name="+", verbose_name=_("comment")
+    )
+    created_at = models.DateTimeField(_("created at"), default=timezone.now)
+    digest = models.ForeignKey(
+        Notification,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="events",
+        verbose_name=_("digest"),
+        help_text=_("The digest that told the member; empty while waiting."),
+    )
+
+    class Meta:
+        verbose_name = _("followed discussion event")
+        verbose_name_plural = _("followed discussion events")
+        constraints = [models.UniqueConstraint(fields=["user", "comment"], name="notifications_follow_event_once")]
+
+    def __str__(self):
+        return f"{self.comment_id} for {self.user_id}"
