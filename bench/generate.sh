@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Build the benchmark data sets with load_demo, each in its own SQLite file under var/:
-#   var/bench.sqlite3      10,000 articles and 1,000 generated members (the one load.py serves)
-#   var/bench-100.sqlite3  100 articles (only to show that query counts do not grow with the site)
+#   var/bench.sqlite3      10,000 articles, 1,000 generated members, 300 comments under one article
+#                          (the one load.py serves)
+#   var/bench-100.sqlite3  100 articles and 30 comments (only to show that query counts do not grow)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 python=.venv/bin/python
@@ -19,10 +20,10 @@ copy_empty() {
 }
 
 copy_empty var/bench-100.sqlite3
-DATABASE_URL=sqlite:///var/bench-100.sqlite3 $python manage.py load_demo --articles 100 --seed $seed | sed -n 1p
+DATABASE_URL=sqlite:///var/bench-100.sqlite3 $python manage.py load_demo --articles 100 --comments 30 --seed $seed | sed -n 1p
 
 copy_empty var/bench.sqlite3
-echo "time manage.py load_demo --articles 10000 --members 1000 --seed $seed"
-time (DATABASE_URL=sqlite:///var/bench.sqlite3 $python manage.py load_demo --articles 10000 --members 1000 --seed $seed \
+echo "time manage.py load_demo --articles 10000 --members 1000 --comments 300 --seed $seed"
+time (DATABASE_URL=sqlite:///var/bench.sqlite3 $python manage.py load_demo --articles 10000 --members 1000 --comments 300 --seed $seed \
   | sed -n 1p)
 rm -f var/bench-empty.sqlite3

@@ -27,6 +27,11 @@ ROOT = Path(__file__).resolve().parent.parent
 PYTHON = str(ROOT / ".venv" / "bin" / "python")
 DATA_SETS = {"100": ROOT / "var" / "bench-100.sqlite3", "10000": ROOT / "var" / "bench.sqlite3"}
 STATIC_BASELINE = "/static/fairfield/favicon.svg"
+COMMENTED = "article with its comments"
+UNCACHED = "article with its comments, page cache off"
+# WordPress 6.1 serving an article with 300 threaded comments on this kind of machine (shared/data/PEER.md:
+# classic theme, two runs of wrk with 16 connections): 13.4 and 14.0 requests per second.
+PEER_ARTICLE_RPS = (13.4, 14.0)
 
 
 def main():
@@ -52,20 +57,30 @@ def main():
         }
         env.pop("REDIS_URL", None)
         subprocess.run([PYTHON, "manage.py", "collectstatic", "--noinput", "-v0"], cwd=ROOT, env=env, check=True)
-        counts = {size: _query_counts(env, path) for size, path in DATA_SETS.items()}
+        uncached = {**env, "FAIRFIELD_PAGE_CACHE_SECONDS": "0"}
+        counts = {size: _query_counts(uncached, path) for size, path in DATA_SETS.items()}
         pages = {"static file (baseline)": STATIC_BASELINE}
         pages |= {name: page["url"] for name, page in counts["10000"]["pages"].items()}
 
-        env["DATABASE_URL"] = f"sqlite:///{DATA_SETS['10000']}"
+        env["DATABASE_URL"] = uncached["DATABASE_URL"] = f"sqlite:///{DATA_SETS['10000']}"
         with GunicornServer(env) as port:
-            results = {}
-            for name, path in pages.items():
-                _load(port, path, total=args.threads * 5, threads=args.threads, cap=10)  # warm every worker
-                alone = _load(port, path, total=args.alone, threads=1, cap=10)
-                results[name] = _load(port, path, total=args.requests, threads=args.threads, cap=args.time_cap)
-                results[name]["alone_ms"] = alone["p50_ms"]
+            results = {name: _measure(port, path, args) for name, path in pages.items()}
+        # The same article with the anonymous page cache switched off: what every reader would cost without it.
+        with GunicornServer(uncached) as port:
+            results[UNCACHED] = _measure(port, pages[COMMENTED], args)
+        pages[UNCACHED] = pages[COMMENTED]
+        counts["100"]["pages"][UNCACHED] = counts["100"]["pages"][COMMENTED]
+        counts["10000"]["pages"][UNCACHED] = counts["10000"]["pages"][COMMENTED]
 
     _print_table(results, pages, counts, args, load_before)
+    _print_peer(results)
+
+
+def _measure(port, path, args):
+    _load(port, path, total=args.threads * 5, threads=args.threads, cap=10)  # warm every worker
+    alone = _load(port, path, total=args.alone, threads=1, cap=10)
+    result = _load(port, path, total=args.requests, threads=args.threads, cap=args.time_cap)
+    return result | {"alone_ms": alone["p50_ms"]}
 
 
 def _query_counts(env, database):
@@ -195,6 +210,14 @@ def _print_table(results, pages, counts, args, load_before):
             f"{result['p50_ms']:.1f} | {result['p99_ms']:.1f} | {result['alone_ms']:.1f} | {result['kb']:.1f} | "
             f"{result['rps'] / baseline:.3f} | {queries['100']} | {queries['10000']} |"
         )
+
+
+def _print_peer(results):
+    low, high = PEER_ARTICLE_RPS
+    print("\nAgainst WordPress's article with 300 comments (PEER.md, classic theme, 13.4–14.0 req/s):\n")
+    for name in (COMMENTED, UNCACHED):
+        rps = results[name]["rps"]
+        print(f"- {name}: {rps:.0f} req/s = {rps / high:.1f}–{rps / low:.1f} × WordPress")
 
 
 if __name__ == "__main__":

@@ -23,7 +23,7 @@ from fairfield.publishing.models import ARTICLES_PER_PAGE, ArticlePage, SectionP
 
 
 def pages_to_measure() -> dict[str, str]:
-    """The health check, home, the biggest section's first and last page, and a hand-written article."""
+    """The health check, home, the biggest section's first and last page, and the article with the long discussion."""
     section = SectionPage.objects.order_by("-numchild", "pk").first()
     last_page = max(1, -(-section.numchild // ARTICLES_PER_PAGE))
     article = ArticlePage.objects.get(slug="coming-off-slowly")
@@ -32,7 +32,7 @@ def pages_to_measure() -> dict[str, str]:
         "home": "/",
         "section, first page": section.url,
         "section, last page": f"{section.url}?page={last_page}",
-        "article": article.url,
+        "article with its comments": article.url,
     }
 
 

@@ -21,6 +21,7 @@ from fairfield.comments.models import (
 from fairfield.comments.rendering import body_render
 from fairfield.comments.signals import comment_changed
 from fairfield.moderation.screening import CommentRefused, comment_screen
+from fairfield.publishing.page_cache import page_cache_clear
 
 MAX_BODY_LENGTH = 10_000
 NUMBERING_ATTEMPTS = 5
@@ -52,6 +53,8 @@ class IncomingComment:
     body: str
     status: CommentStatus
     created_at: datetime
+    author: object | None = None  # a member account, when the comment was written by one of ours
+    render: bool = False  # True for bodies in our own Markdown subset; imported HTML stays unrendered
 
 
 @transaction.atomic
@@ -83,8 +86,10 @@ def comment_import(
         for item, answered in ready:
             comment = Comment(
                 article=article,
+                author=item.author,
                 author_name=item.author_name[:200],
                 body=item.body,
+                body_html=body_render(item.body) if item.render else "",
                 status=item.status,
                 created_at=item.created_at,
             )
@@ -101,6 +106,7 @@ def comment_import(
         for key, comment in rows:
             known[key] = created[key] = comment
         pending = waiting
+    transaction.on_commit(lambda: page_cache_clear(article.pk))
     return created
 
 

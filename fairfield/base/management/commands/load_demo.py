@@ -10,6 +10,7 @@ from fairfield.accounts.roles import MFA_REQUIRED_ROLES
 from fairfield.base.demo.accounts import DEMO_DOMAIN, DEMO_PASSWORD, NotADemoAccount, demo_totp_code
 from fairfield.base.demo.services import demo_load, demo_logins, site_is_empty
 from fairfield.base.demo.writing import ARTICLES
+from fairfield.comments import demo as comments_demo
 
 # Apps that add their own sample content after the sections, articles and accounts exist. Each module has
 # `demo_load(*, seed) -> str`, returning one line that says what it loaded.
@@ -40,6 +41,14 @@ class Command(BaseCommand):
             help=f"Articles in total (default: the {len(ARTICLES)} hand-written ones); any beyond those are generated.",
         )
         parser.add_argument("--members", type=_count, default=0, metavar="N", help="Extra generated members.")
+        parser.add_argument(
+            "--comments",
+            type=_count,
+            default=comments_demo.DEFAULT_COMMENTS,
+            metavar="N",
+            help=f"Comments in the long sample discussion (default {comments_demo.DEFAULT_COMMENTS}); "
+            "the other hand-written articles get a few each.",
+        )
         parser.add_argument("--seed", type=int, help="Seed for the generated content, to reproduce a data set.")
         parser.add_argument("--code", metavar="EMAIL", help="Print the current two-factor code of a demo account.")
 
@@ -68,6 +77,7 @@ class Command(BaseCommand):
             f"{loaded.articles} articles ({loaded.generated_articles} generated), {loaded.accounts} named accounts, "
             f"{loaded.generated_members} generated members."
         )
+        self.stdout.write(comments_demo.demo_load(comments=options["comments"], seed=options["seed"]))
         for module_name in DEMO_EXTENSIONS:
             summary = importlib.import_module(module_name).demo_load(seed=options["seed"])
             self.stdout.write(summary)
