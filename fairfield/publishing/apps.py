@@ -8,11 +8,18 @@ class PublishingConfig(AppConfig):
 
     def ready(self):
         from django.db.models.signals import post_delete, post_save
+        from wagtail.models import PageViewRestriction
+        from wagtail.signals import post_page_move
 
         from fairfield.comments.signals import comment_changed
-        from fairfield.publishing import page_cache
+        from fairfield.publishing import page_cache, visibility
         from fairfield.publishing.models import ArticlePage
 
         post_save.connect(page_cache.article_changed, sender=ArticlePage, dispatch_uid="page_cache_article_saved")
         post_delete.connect(page_cache.article_changed, sender=ArticlePage, dispatch_uid="page_cache_article_deleted")
         comment_changed.connect(page_cache.discussion_changed, dispatch_uid="page_cache_discussion_changed")
+        for signal in (post_save, post_delete):
+            signal.connect(
+                visibility.restrictions_changed, sender=PageViewRestriction, dispatch_uid=f"restricted_{signal}"
+            )
+        post_page_move.connect(visibility.restrictions_changed, dispatch_uid="restricted_paths_page_moved")

@@ -5,6 +5,7 @@ from django.conf import settings
 from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import OuterRef, Subquery
+from django.http import Http404
 from django.utils.html import strip_tags
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
@@ -21,6 +22,7 @@ from wagtail.snippets.models import register_snippet
 from fairfield.publishing import page_cache
 from fairfield.publishing.blocks import ArticleBodyBlock, embed_origin
 from fairfield.publishing.forms import ArticlePageForm
+from fairfield.publishing.visibility import public_q
 
 ARTICLES_PER_PAGE = 20
 WORDS_PER_MINUTE = 230
@@ -149,6 +151,17 @@ class SectionPage(Page):
     parent_page_types = ["base.HomePage"]
     subpage_types = ["publishing.ArticlePage"]
 
+    def route(self, request, path_components):
+        """Articles are a section's only children: find one by slug in a single query, not two."""
+        if not path_components:
+            return super().route(request, path_components)
+        try:
+            article = ArticlePage.objects.child_of(self).get(slug=path_components[0])
+        except ArticlePage.DoesNotExist as missing:
+            raise Http404 from missing
+        article._cached_parent_obj = self  # treebeard's get_parent() reads this instead of querying
+        return article.route(request, path_components[1:])
+
     def get_context(self, request, *args, **kwargs):
         from fairfield.publishing.selectors import articles_in_section
 
@@ -224,6 +237,9 @@ class ArticlePage(Page):
         context["page_topics"] = list(self.topics.all())
         context["related_articles"] = list(self.related_articles()) if self.pk else []
         context["embed_origins"] = self.embed_origins()
+        # Home and section, both already loaded while routing the request here.
+        section = self.get_parent()
+        context["breadcrumb_trail"] = [section.get_parent(), section]
         return context
 
     def serve(self, request, *args, **kwargs):
@@ -241,7 +257,7 @@ class ArticlePage(Page):
         position = RelatedArticle.objects.filter(article_id=self.pk, related_id=OuterRef("pk")).values("sort_order")
         return (
             ArticlePage.objects.live()
-            .public()
+            .filter(public_q())
             .defer("body")
             .annotate(position=Subquery(position[:1]))
             .filter(position__isnull=False)

@@ -4,6 +4,7 @@ from django.db.models import Exists, F, OuterRef, Prefetch, Subquery, Window
 from django.db.models.functions import Coalesce, RowNumber, Substr
 
 from fairfield.publishing.models import ArticleContributor, ArticlePage, Contributor, SectionPage
+from fairfield.publishing.visibility import public_q
 
 SURVIVOR_LEAD_COUNT = 4
 PER_SECTION_ON_HOME = 3
@@ -14,7 +15,7 @@ def articles_published():
     """Live, public articles, newest first, with their bylines and tags fetched in two more queries."""
     return (
         ArticlePage.objects.live()
-        .public()
+        .filter(public_q())
         .defer("body")
         .annotate(sort_date=Coalesce("publication_date", "first_published_at"))
         .order_by(F("sort_date").desc(nulls_last=True), "-pk")
@@ -85,7 +86,7 @@ def home_page_articles(home, *, exclude_ids=()):
     by_section = {}
     for article in newest_per_section:
         by_section.setdefault(article.section_path, []).append(article)
-    sections = SectionPage.objects.child_of(home).live().public().only("title", "url_path", "path")
+    sections = SectionPage.objects.child_of(home).live().filter(public_q()).only("title", "url_path", "path")
     return lead, [(section, by_section[section.path]) for section in sections if section.path in by_section]
 
 
