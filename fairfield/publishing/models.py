@@ -15,14 +15,14 @@ from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, PageViewRestriction
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
 from fairfield.publishing import page_cache
 from fairfield.publishing.blocks import ArticleBodyBlock, embed_origin
 from fairfield.publishing.forms import ArticlePageForm
-from fairfield.publishing.visibility import public_q
+from fairfield.publishing.visibility import public_q, restricted_paths
 
 ARTICLES_PER_PAGE = 20
 WORDS_PER_MINUTE = 230
@@ -243,14 +243,18 @@ class ArticlePage(Page):
         return context
 
     def serve(self, request, *args, **kwargs):
-        if cached := page_cache.cached_response(self, request):
-            return cached
         response = super().serve(request, *args, **kwargs)
         if origins := self.embed_origins():
             # Only this page may frame the players it embeds; everywhere else frame-src stays 'none'.
             response._csp_config = {**settings.SECURE_CSP, "frame-src": sorted(origins)}
         page_cache.response_keep(self, request, response)
         return response
+
+    def get_view_restrictions(self):
+        """Wagtail's check on every request, skipped while the site has no view restriction at all."""
+        if not restricted_paths():
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
 
     def related_articles(self):
         """The editors' related picks that readers can open, in the editors' order, in one query."""

@@ -107,6 +107,7 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "fairfield.accounts.middleware.RequireMfaForStaffMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "fairfield.publishing.page_cache.PageCacheMiddleware",
 ]
 
 ROOT_URLCONF = "fairfield.urls"
@@ -234,6 +235,8 @@ MFA_TOTP_TOLERANCE = 1
 
 # Wagtail.
 WAGTAILADMIN_LOGIN_URL = "/accounts/login/"
+# Pages restricted to members send readers to the same log-in as everything else.
+WAGTAIL_FRONTEND_LOGIN_URL = "/accounts/login/"
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_PASSWORD_RESET_ENABLED = False

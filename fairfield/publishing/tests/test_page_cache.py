@@ -110,3 +110,58 @@ def test_a_zero_lifetime_turns_the_cache_off(client, article, settings):
     title_set_behind_the_cache(article, "Retitled")
 
     assert "Retitled" in client.get(article.url).content.decode()
+
+
+def test_a_cached_page_is_served_without_a_single_query(client, article, django_assert_num_queries):
+    client.get(article.url)
+
+    with django_assert_num_queries(0):
+        response = client.get(article.url)
+
+    assert "The long corridor" in response.content.decode()
+
+
+def test_a_cached_page_keeps_the_security_headers(client, article):
+    first = client.get(article.url)
+    second = client.get(article.url)
+
+    for header in ("Content-Security-Policy", "X-Frame-Options", "X-Content-Type-Options", "Referrer-Policy"):
+        assert second.headers.get(header) == first.headers.get(header) is not None
+
+
+def test_a_page_behind_a_password_is_never_cached_for_the_next_reader(client, article):
+    from wagtail.models import PageViewRestriction
+
+    PageViewRestriction.objects.create(page=article, restriction_type=PageViewRestriction.PASSWORD, password="ward7")
+    restriction = PageViewRestriction.objects.get(page=article)
+    client.post(
+        f"/_util/authenticate_with_password/{restriction.pk}/{article.pk}/",
+        {"password": "ward7", "return_url": article.url},
+    )
+    assert "The long corridor" in client.get(article.url).content.decode()
+
+    stranger = client.__class__()
+    page = stranger.get(article.url).content.decode()
+
+    assert 'name="password"' in page
+
+
+def test_restricting_a_cached_page_takes_it_out_of_the_cache_at_once(client, article):
+    from wagtail.models import PageViewRestriction
+
+    client.get(article.url)
+    PageViewRestriction.objects.create(page=article, restriction_type=PageViewRestriction.LOGIN)
+
+    response = client.get(article.url)
+
+    assert response.status_code == 302
+    assert "/accounts/login/" in response.headers["Location"]
+
+
+def test_a_moved_article_is_not_served_from_its_old_address(client, article):
+    client.get(article.url)
+    old_url = article.url
+    article.slug = "the-long-corridor"
+    article.save_revision().publish()
+
+    assert client.get(old_url).status_code == 404
