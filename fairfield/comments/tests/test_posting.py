@@ -269,3 +269,10 @@ def test_the_reply_page_for_a_hidden_comment_is_not_found(member_client, article
 
 def test_posting_needs_post(member_client, article):
     assert member_client.get(post_url(article)).status_code == 405
+
+
+def test_a_readers_article_page_sets_no_csrf_cookie_so_it_can_be_cached(client, article):
+    comment_make(article)
+    response = client.get(article.url)
+    assert "csrftoken" not in response.cookies
+    assert "__Host-csrftoken" not in response.cookies
