@@ -103,7 +103,7 @@ def _record(*, user, kind: str, subject: str, text: str, url: str = "", comment=
             )
     except IntegrityError:  # this comment's news already went to this member
         return None
-    transaction.on_commit(lambda: _enqueue(notification.pk))
+    transaction.on_commit(lambda: _enqueue(notification.pk), robust=True)
     return notification
 
 
