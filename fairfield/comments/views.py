@@ -120,6 +120,9 @@ def reply(request, pk):
         raise Http404
     if not request.user.is_authenticated:
         return redirect(f"{reverse('account_login')}?next={request.path}")
+    if not services.discussion_is_open(article):
+        messages.error(request, services.CLOSED)
+        return redirect(_comment_url(request, parent))
     return _compose(request, article=article, form=CommentForm(), mode="post", parent=parent)
 
 
