@@ -199,3 +199,25 @@ def test_with_javascript_reply_opens_under_the_comment_and_posts_there(page, ass
     reply = Comment.objects.get(body="Yes, on Thursdays.")
     assert reply.parent == parent
     expect(page.locator(f"#comment-{reply.pk}")).to_contain_text("Yes, on Thursdays.")
+
+
+def test_a_comment_held_for_moderation_is_shown_only_to_its_writer_marked_as_waiting(
+    page, monkeypatch, assert_accessible
+):
+    from fairfield.moderation.screening import Screening
+
+    wren, alder, article = _people_and_article()
+    monkeypatch.setattr(services, "comment_screen", lambda **kwargs: Screening(status=CommentStatus.PENDING))
+    _log_in(page, wren.email)
+    page.goto(article.url)
+    page.get_by_label("Your comment").fill("My first words here.")
+    page.get_by_role("button", name="Post comment").click()
+    expect(page.get_by_role("status")).to_contain_text("waiting for a moderator")
+    mine = page.locator("#comments .comment").first
+    expect(mine).to_contain_text("My first words here.")
+    expect(mine).to_contain_text("only you can see this comment")
+    assert_accessible(page)
+    _log_out(page)
+    _log_in(page, alder.email)
+    page.goto(article.url)
+    expect(page.locator("#comments")).not_to_contain_text("My first words here.")
