@@ -215,6 +215,9 @@ def comment_post(*, author, article, body: str, parent: Comment | None = None) -
             comment.depth = attach_to.depth + 1
             comment.save()
         else:
+            # One writer numbers an article's comments at a time (PostgreSQL; SQLite's IMMEDIATE transactions
+            # already serialise writers); the unique constraint and a retry remain the safety net.
+            list(type(article).objects.select_for_update(of=("self",)).filter(pk=article.pk).values_list("pk"))
             for attempt in range(NUMBERING_ATTEMPTS):
                 comment.depth, comment.number = 1, _next_number(article)
                 try:

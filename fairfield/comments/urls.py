@@ -11,6 +11,7 @@ urlpatterns = [
     path("<int:pk>/reply/", views.reply, name="reply"),
     path("<int:pk>/edit/", views.edit, name="edit"),
     path("<int:pk>/delete/", views.delete, name="delete"),
+    path("<int:pk>/history/", views.history, name="history"),
     path("<int:pk>/mute/", views.mute_author, name="mute"),
     path("muted/", views.muted, name="muted"),
     path("muted/<int:user_pk>/unmute/", views.unmute, name="unmute"),

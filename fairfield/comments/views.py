@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
+from fairfield.accounts.access import require
 from fairfield.comments import selectors, services
 from fairfield.comments.forms import BOT_TRAP, CommentForm
 from fairfield.comments.models import Comment, CommentStatus
@@ -120,6 +121,9 @@ def reply(request, pk):
         raise Http404
     if not request.user.is_authenticated:
         return redirect(f"{reverse('account_login')}?next={request.path}")
+    if not services.discussion_is_open(article):
+        messages.error(request, services.CLOSED)
+        return redirect(_comment_url(request, parent))
     return _compose(request, article=article, form=CommentForm(), mode="post", parent=parent)
 
 
@@ -228,6 +232,17 @@ def unfollow(request, article_pk):
     services.thread_unfollow(user=request.user, article=article)
     messages.success(request, _("You no longer follow this discussion."))
     return redirect(f"{article.get_url(request)}#comments")
+
+
+@never_cache
+@login_required
+def history(request, pk):
+    """Every version of a comment, for moderators: what the author wrote before each edit."""
+    require(request.user, "comments.moderate")
+    comment = get_object_or_404(Comment.objects.select_related("author", "article"), pk=pk)
+    return render(
+        request, "comments/history.html", {"comment": comment, "revisions": comment.revisions.order_by("-saved_at")}
+    )
 
 
 def csrf_failure(request, reason=""):

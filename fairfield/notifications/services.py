@@ -103,7 +103,7 @@ def _record(*, user, kind: str, subject: str, text: str, url: str = "", comment=
             )
     except IntegrityError:  # this comment's news already went to this member
         return None
-    transaction.on_commit(lambda: _enqueue(notification.pk))
+    transaction.on_commit(lambda: _enqueue(notification.pk), robust=True)
     return notification
 
 
@@ -183,7 +183,7 @@ def digests_send(*, now=None) -> int:
             continue
         with transaction.atomic():
             events = list(
-                FollowEvent.objects.select_for_update()
+                FollowEvent.objects.select_for_update(of=("self",))
                 .filter(user_id=user_id, digest__isnull=True)
                 .select_related("user", "comment__author", "comment__article")
                 .order_by("comment__article_id", "comment__created_at")

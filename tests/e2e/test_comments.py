@@ -50,7 +50,8 @@ def test_members_post_reply_edit_and_delete_and_the_thread_still_reads(page, ass
 
     _log_in(page, alder.email)
     page.goto(article.url)
-    page.get_by_role("link", name="Reply to Wren").click()
+    # The reply page, for readers without JavaScript and for links in e-mails.
+    page.goto(f"/comments/{Comment.objects.get(author=wren).pk}/reply/")
     expect(page.get_by_role("heading", name="Reply to Wren")).to_be_visible()
     assert_accessible(page)
     page.get_by_label("Your comment").fill("Same on my ward, see https://example.org/ward")
@@ -177,3 +178,46 @@ def test_posting_with_the_keyboard_only(page):
     expect(page.get_by_role("status")).to_contain_text("Your comment is posted.")
     expect(page.locator("#comments")).to_contain_text("Typed without a mouse.")
     assert re.search(r"#comment-\d+$", page.url)
+
+
+def test_with_javascript_reply_opens_under_the_comment_and_posts_there(page, assert_accessible):
+    wren, alder, article = _people_and_article()
+    parent = Comment.objects.create(
+        article=article, author=alder, body="Has anyone found a good peer group?", number=1, depth=1,
+        status=CommentStatus.PUBLISHED, created_at=article.first_published_at,
+    )  # fmt: skip
+    _log_in(page, wren.email)
+    page.goto(article.url)
+    page.get_by_role("link", name="Reply to Alder").click()
+    assert page.url.endswith(article.url)  # no page change: the form opened in place
+    box = page.get_by_label("Your reply to Alder")
+    expect(box).to_be_focused()
+    assert_accessible(page)
+    box.fill("Yes, on Thursdays.")
+    page.get_by_role("button", name="Post reply").click()
+    expect(page.get_by_role("status")).to_contain_text("Your comment is posted.")
+    reply = Comment.objects.get(body="Yes, on Thursdays.")
+    assert reply.parent == parent
+    expect(page.locator(f"#comment-{reply.pk}")).to_contain_text("Yes, on Thursdays.")
+
+
+def test_a_comment_held_for_moderation_is_shown_only_to_its_writer_marked_as_waiting(
+    page, monkeypatch, assert_accessible
+):
+    from fairfield.moderation.screening import Screening
+
+    wren, alder, article = _people_and_article()
+    monkeypatch.setattr(services, "comment_screen", lambda **kwargs: Screening(status=CommentStatus.PENDING))
+    _log_in(page, wren.email)
+    page.goto(article.url)
+    page.get_by_label("Your comment").fill("My first words here.")
+    page.get_by_role("button", name="Post comment").click()
+    expect(page.get_by_role("status")).to_contain_text("waiting for a moderator")
+    mine = page.locator("#comments .comment").first
+    expect(mine).to_contain_text("My first words here.")
+    expect(mine).to_contain_text("only you can see this comment")
+    assert_accessible(page)
+    _log_out(page)
+    _log_in(page, alder.email)
+    page.goto(article.url)
+    expect(page.locator("#comments")).not_to_contain_text("My first words here.")

@@ -157,3 +157,20 @@ def test_the_edit_link_shows_only_inside_the_window(member_client, article, memb
     assert f"/comments/{old.pk}/edit/" not in html
     assert f"/comments/{old.pk}/delete/" in html
     assert timezone.now() < fresh.editable_until <= timezone.now() + timedelta(minutes=15)
+
+
+def test_moderators_see_every_version_of_an_edited_comment_and_members_do_not(
+    client, article, member, other_member, moderator
+):
+    comment = comment_make(article, author=member, body="First <b>version</b>")
+    comment_edit(comment=comment, editor=member, body="Second version")
+    url = f"/comments/{comment.pk}/history/"
+    client.force_login(moderator)
+    html = client.get(url).content.decode()
+    assert "First &lt;b&gt;version&lt;/b&gt;" in html
+    assert "Second version" in html
+    for someone in (member, other_member):
+        client.force_login(someone)
+        assert client.get(url).status_code == 403
+    client.logout()
+    assert client.get(url).status_code == 302

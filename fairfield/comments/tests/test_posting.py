@@ -269,3 +269,19 @@ def test_the_reply_page_for_a_hidden_comment_is_not_found(member_client, article
 
 def test_posting_needs_post(member_client, article):
     assert member_client.get(post_url(article)).status_code == 405
+
+
+def test_a_readers_article_page_sets_no_csrf_cookie_so_it_can_be_cached(client, article):
+    comment_make(article)
+    response = client.get(article.url)
+    assert "csrftoken" not in response.cookies
+    assert "__Host-csrftoken" not in response.cookies
+
+
+def test_the_reply_page_of_a_closed_discussion_says_so_instead_of_offering_a_form(member_client, article):
+    parent = comment_make(article)
+    article.comments_open = False
+    article.save()
+    response = member_client.get(f"/comments/{parent.pk}/reply/", follow=True)
+    assert "This discussion is closed" in response.content.decode()
+    assert 'name="body"' not in response.content.decode()

@@ -11,7 +11,7 @@ class Migration(migrations.Migration):
     initial = True
 
     dependencies = [
-        ('comments', '0003_comment_body_html_commentrevision_commentsettings_and_more'),
+        ('comments', '0003_discussion'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

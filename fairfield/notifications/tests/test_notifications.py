@@ -227,3 +227,17 @@ def test_followers_who_switched_follows_off_get_no_digest(article, member, other
     with committed():
         assert digests_send() == 0
     assert outbox == []
+
+
+def test_a_failure_while_announcing_never_turns_a_saved_comment_into_an_error(
+    member_client, article, member, other_member, monkeypatch, committed
+):
+    def broken(**kwargs):
+        raise RuntimeError("announcing failed")
+
+    monkeypatch.setattr(services, "comment_announce", broken)
+    parent = comment_make(article, author=other_member)
+    with committed():
+        response = member_client.post(post_url(article), {"body": "Saved anyway", "parent": parent.pk})
+    assert response.status_code == 302
+    assert Comment.objects.filter(body="Saved anyway").exists()
