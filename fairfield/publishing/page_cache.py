@@ -10,6 +10,7 @@ page under a view restriction, and never a response that set a cookie, used a CS
 one-off message.
 """
 
+import logging
 import uuid
 
 from django.conf import settings
@@ -17,6 +18,8 @@ from django.contrib.messages import get_messages
 from django.core.cache import cache
 
 from fairfield.publishing.visibility import restricted_paths
+
+logger = logging.getLogger(__name__)
 
 CACHEABLE_QUERIES = {"", "comments=newest"}
 GENERATION_KEY = "page-cache:generation"
@@ -29,8 +32,14 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if _cacheable_request(request) and (cached := _cached_response(request)) is not None:
-            return cached
+        if _cacheable_request(request):
+            try:
+                cached = _cached_response(request)
+            except Exception:  # an unreachable cache costs the reader a fresh page, never an error
+                logger.warning("Page cache unavailable for %s", request.path, exc_info=True)
+                cached = None
+            if cached is not None:
+                return cached
         return self.get_response(request)
 
 
@@ -60,13 +69,16 @@ def response_keep(page, request, response) -> None:
         return
     if any(page.path.startswith(path) for path in restricted_paths()):
         return
-    version = _current(_version_key(page.pk))
-    generation = _current(GENERATION_KEY)
-    key = _page_key(page.pk, f"{generation}:{version}", request)
 
     def store(rendered):
-        if not rendered.cookies and not request.META.get("CSRF_COOKIE_USED"):
-            cache.set_many({key: rendered, _address_key(request.path): page.pk}, settings.PAGE_CACHE_SECONDS)
+        if rendered.cookies or request.META.get("CSRF_COOKIE_USED"):
+            return
+        try:
+            version = f"{_current(GENERATION_KEY)}:{_current(_version_key(page.pk))}"
+            entries = {_page_key(page.pk, version, request): rendered, _address_key(request.path): page.pk}
+            cache.set_many(entries, settings.PAGE_CACHE_SECONDS)
+        except Exception:  # the page was served; only its reuse is lost
+            logger.warning("Page cache unavailable for %s", request.path, exc_info=True)
 
     if hasattr(response, "add_post_render_callback") and not response.is_rendered:
         response.add_post_render_callback(store)

@@ -5,16 +5,24 @@ Restrictions change rarely, so their paths are kept in the cache and forgotten w
 deleted, or a page moves.
 """
 
+import logging
+
 from django.core.cache import cache
 from django.db.models import Q
 from wagtail.models import PageViewRestriction
+
+logger = logging.getLogger(__name__)
 
 RESTRICTED_PATHS_KEY = "publishing:restricted-paths"
 
 
 def restricted_paths() -> list[str]:
     """Tree paths of the pages with a view restriction; everything below them is restricted too."""
-    paths = cache.get(RESTRICTED_PATHS_KEY)
+    try:
+        paths = cache.get(RESTRICTED_PATHS_KEY)
+    except Exception:  # without a cache, ask the database every time
+        logger.warning("Cache unavailable; reading view restrictions from the database", exc_info=True)
+        return sorted(PageViewRestriction.objects.values_list("page__path", flat=True))
     if paths is None:
         paths = sorted(PageViewRestriction.objects.values_list("page__path", flat=True))
         cache.set(RESTRICTED_PATHS_KEY, paths, None)

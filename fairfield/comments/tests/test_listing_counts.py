@@ -21,3 +21,13 @@ def test_a_listing_gets_every_articles_published_comment_count_in_one_query(arti
     with django_assert_max_num_queries(1):
         html = LISTING.render(Context({"articles": [article, quiet]}))
     assert html == f"{article.title}=2;Quiet=0;"
+
+
+def test_section_and_home_listings_show_each_articles_comment_count_with_a_link_to_the_discussion(client, article):
+    comment_make(article)
+    comment_make(article)
+    comment_make(article, status=CommentStatus.PENDING)
+    link = f'<a href="{article.url}#comments">2 comments</a>'
+
+    assert link in client.get(article.get_parent().url).content.decode()
+    assert link in client.get("/").content.decode()

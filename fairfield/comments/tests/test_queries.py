@@ -42,7 +42,7 @@ def test_the_article_page_for_a_member_stays_within_fifteen_queries(
     thread_follow(user=member, article=article)
     client.force_login(member)
     client.get(article.url)
-    with django_assert_max_num_queries(15 + 4):
+    with django_assert_max_num_queries(15):
         response = client.get(article.url)
     assert (
         response.content.decode().count('class="comment"')
