@@ -66,4 +66,4 @@ def _appeal_comment(user, comment) -> bool:
         return False
     if comment.author_id != user.pk:
         return False
-    return comment.status == CommentStatus.REMOVED
+    return comment.status in {CommentStatus.REMOVED, CommentStatus.HELD}

@@ -132,9 +132,11 @@ def flag_create(*, comment: Comment, member, reason: FlagReason, text: str = "")
             subject=_("Your comment is hidden while moderators look at it"),
             text=_(
                 "Several members flagged your comment on “%(article)s”, so it is hidden until a moderator has "
-                "read it. Nothing has been decided yet; you will hear from us when it has."
+                "read it. Nothing has been decided yet; you will hear from us when it has. You can tell the "
+                "moderators your side once, at the link below."
             )
             % {"article": comment.article.title},
+            url=_absolute(reverse("moderation:appeal", args=[comment.pk])),
         )
     return flag
 
@@ -149,7 +151,12 @@ def comment_approve(*, comment: Comment, moderator, reason: str = "") -> Comment
         raise ModerationRefused(_("Only a waiting, held or published comment can be approved."))
     was = comment.status
     with transaction.atomic():
-        _resolve_open_items(comment, timezone.now())
+        now = timezone.now()
+        _resolve_open_items(comment, now)
+        # A held comment's author may have appealed; publishing it answers them.
+        Appeal.objects.filter(comment=comment, decision="").update(
+            decision=AppealDecision.RESTORED, decided_by=moderator, decided_at=now
+        )
         comment_status_change(comment=comment, status=CommentStatus.PUBLISHED)
         audit_record(
             action="moderation.comment.approved",
@@ -210,6 +217,8 @@ def comment_remove(*, comment: Comment, moderator, reason: str, public_note: str
         raise ModerationRefused(_("This comment is not up, so there is nothing to remove."))
     with transaction.atomic():
         _resolve_open_items(comment, timezone.now())
+        # Whoever removes a held comment its author appealed about leaves the appeal to someone else.
+        Appeal.objects.filter(comment=comment, decision="").update(removed_by=moderator)
         comment_status_change(comment=comment, status=CommentStatus.REMOVED, public_note=public_note)
         audit_record(
             action="moderation.comment.removed",
@@ -250,8 +259,12 @@ def comment_hold(*, comment: Comment, moderator, reason: str = "") -> Comment:
     _tell_author(
         comment,
         subject=_("Your comment is hidden while moderators look at it"),
-        text=_("A moderator has hidden your comment on “%(article)s” until they have decided about it.")
+        text=_(
+            "A moderator has hidden your comment on “%(article)s” until they have decided about it. You can tell "
+            "the moderators your side once, at the link below."
+        )
         % {"article": comment.article.title},
+        url=_absolute(reverse("moderation:appeal", args=[comment.pk])),
     )
     return comment
 
@@ -452,9 +465,9 @@ def _removed_by(comment: Comment):
 
 
 def appeal_submit(*, comment: Comment, author, text: str) -> Appeal:
-    """The author asks, once, for a different moderator to look at their removed comment again."""
-    if comment.author_id != author.pk or comment.status != CommentStatus.REMOVED:
-        raise ModerationRefused(_("Only the author of a removed comment can ask for it to be looked at again."))
+    """The author asks, once, for a different moderator to look at their removed (or held) comment again."""
+    if comment.author_id != author.pk or comment.status not in {CommentStatus.REMOVED, CommentStatus.HELD}:
+        raise ModerationRefused(_("Only the author of a removed or held comment can ask for it to be looked at again."))
     if not text.strip():
         raise ModerationRefused(_("Please say why the comment should be looked at again."))
     with transaction.atomic():
@@ -491,7 +504,10 @@ def appeal_decide(*, appeal: Appeal, moderator, decision: AppealDecision, note: 
         )
         appeal.save(update_fields=["decision", "decided_by", "decided_at", "decision_note"])
         if decision == AppealDecision.RESTORED:
+            _resolve_open_items(comment, timezone.now())
             comment_status_change(comment=comment, status=CommentStatus.PUBLISHED)
+        elif comment.status == CommentStatus.HELD:
+            comment_status_change(comment=comment, status=CommentStatus.REMOVED)
         audit_record(
             action=f"moderation.appeal.{decision}",
             actor=moderator,
@@ -506,7 +522,7 @@ def appeal_decide(*, appeal: Appeal, moderator, decision: AppealDecision, note: 
         url = comment_url(comment)
     else:
         subject = _("The removal of your comment stands")
-        text = _("Another moderator looked at your comment on “%(article)s” again and decided the removal stands.")
+        text = _("Another moderator looked at your comment on “%(article)s” again and decided it stays down.")
         url = ""
     text %= {"article": comment.article.title}
     if note:

@@ -69,7 +69,7 @@ def comment_flag(request, pk):
 @login_required
 @require_http_methods(["GET", "POST"])
 def comment_appeal(request, pk):
-    """The author of a removed comment asks, once, for a different moderator to review it."""
+    """The author of a removed or held comment asks, once, for a different moderator to review it."""
     comment = _visible_comment(pk)
     if comment.author_id != request.user.pk:
         raise Http404
@@ -78,7 +78,7 @@ def comment_appeal(request, pk):
     if appeal is not None:
         status = 409 if request.method == "POST" else 200
         return render(request, "moderation/appeal_done.html", {**context, "appeal": appeal}, status=status)
-    if comment.status != CommentStatus.REMOVED:
+    if comment.status not in {CommentStatus.REMOVED, CommentStatus.HELD}:
         return render(request, "moderation/appeal_not_removed.html", context, status=409)
     form = AppealForm(request.POST) if request.method == "POST" else AppealForm()
     if request.method == "POST" and form.is_valid():

@@ -117,5 +117,9 @@ def test_a_member_flags_a_comment_with_a_reason(page, assert_accessible):
     expect(page.get_by_role("heading", level=1)).to_have_text("You flagged this comment")
     assert_accessible(page)
     flag = Flag.objects.get()
-    assert (flag.flagged_by, flag.reason, flag.text) == (alder, "personal_attack", "Aimed at the author of the article.")
+    assert (flag.flagged_by, flag.reason, flag.text) == (
+        alder,
+        "personal_attack",
+        "Aimed at the author of the article.",
+    )
     assert Comment.objects.get(pk=comment.pk).status == CommentStatus.PUBLISHED

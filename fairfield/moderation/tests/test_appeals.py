@@ -71,7 +71,7 @@ def test_a_comment_that_is_up_cannot_be_appealed(client, member, comment_by):
     client.force_login(member)
     response = client.post(appeal_url(comment), {"text": "Why not?"})
     assert response.status_code == 409
-    assert "has not been removed" in response.text
+    assert "has not been removed or hidden" in response.text
     assert not Appeal.objects.exists()
 
 
@@ -235,3 +235,62 @@ def test_the_author_sees_the_outcome(client, member, second_moderator, appeal):
     assert page.status_code == 200
     assert "restored it" in page.text
     assert "Welcome back." in page.text
+
+
+# A comment held by members' flags
+
+
+@pytest.fixture
+def held_by_flags(comment_by, member, notified):
+    from fairfield.moderation.models import FlagReason
+    from fairfield.moderation.services import flag_create
+
+    comment = comment_by(member, body="The ward manager lied at the tribunal.")
+    for _n in range(3):
+        flag_create(comment=comment, member=UserFactory(roles=[Role.MEMBER]), reason=FlagReason.HARASSMENT)
+    comment.refresh_from_db()
+    assert comment.status == CommentStatus.HELD
+    assert notified[-1][4].endswith(appeal_url(comment))
+    notified.clear()
+    return comment
+
+
+def test_the_author_of_a_comment_held_by_flags_can_appeal_and_any_moderator_decides(
+    client, member, moderator, held_by_flags, notified
+):
+    client.force_login(member)
+    page = client.get(appeal_url(held_by_flags))
+    assert "hidden while moderators look at it" in page.text
+    assert client.post(appeal_url(held_by_flags), {"text": "It is in the tribunal's public record."}).status_code == 302
+    appeal = Appeal.objects.get()
+    assert appeal.removed_by is None
+    client.force_login(moderator)
+    client.post(decide_url(appeal), {"appeal-decision": "restored"})
+    held_by_flags.refresh_from_db()
+    assert held_by_flags.status == CommentStatus.PUBLISHED
+    assert notified[0][2] == "Your comment is back"
+
+
+def test_upholding_an_appeal_on_a_held_comment_takes_it_down(member, moderator, held_by_flags):
+    appeal = appeal_submit(comment=held_by_flags, author=member, text="Please.")
+    appeal_decide(appeal=appeal, moderator=moderator, decision=AppealDecision.UPHELD)
+    held_by_flags.refresh_from_db()
+    assert held_by_flags.status == CommentStatus.REMOVED
+
+
+def test_approving_a_held_comment_answers_its_appeal(member, moderator, held_by_flags):
+    from fairfield.moderation.services import comment_approve
+
+    appeal = appeal_submit(comment=held_by_flags, author=member, text="Please.")
+    comment_approve(comment=held_by_flags, moderator=moderator)
+    appeal.refresh_from_db()
+    assert (appeal.decision, appeal.decided_by) == ("restored", moderator)
+
+
+def test_whoever_removes_a_held_comment_cannot_then_decide_its_appeal(member, moderator, held_by_flags):
+    appeal = appeal_submit(comment=held_by_flags, author=member, text="Please.")
+    comment_remove(comment=held_by_flags, moderator=moderator, reason="It is harassment.")
+    appeal.refresh_from_db()
+    assert appeal.removed_by == moderator
+    with pytest.raises(ModerationRefused):
+        appeal_decide(appeal=appeal, moderator=moderator, decision=AppealDecision.RESTORED)
