@@ -104,7 +104,7 @@ def flag_create(*, comment: Comment, member, reason: FlagReason, text: str = "")
         raise ModerationRefused(_("Please say what is wrong with the comment."))
     held = False
     with transaction.atomic():
-        comment = Comment.objects.select_for_update().select_related("article", "author").get(pk=comment.pk)
+        comment = Comment.objects.select_for_update(of=("self",)).select_related("article", "author").get(pk=comment.pk)
         if Flag.objects.filter(comment=comment, flagged_by=member).exists():
             raise ModerationRefused(_("You have already flagged this comment; moderators will look at it."))
         flag = Flag.objects.create(comment=comment, flagged_by=member, reason=reason, text=text)
