@@ -123,3 +123,54 @@ def test_a_member_flags_a_comment_with_a_reason(page, assert_accessible):
         "Aimed at the author of the article.",
     )
     assert Comment.objects.get(pk=comment.pk).status == CommentStatus.PUBLISHED
+
+
+def test_three_members_flags_hold_a_comment_and_its_author_appeals(page, assert_accessible):
+    from fairfield.moderation.models import FlagReason
+    from fairfield.moderation.services import flag_create
+
+    article = article_publish(section_create(), title="Tribunal day")
+    wren = UserFactory(pseudonym="Wren", email="wren@example.org", roles=[Role.MEMBER])
+    comment = comment_make(article, wren, body="The ward manager told the tribunal something untrue.")
+    for name in ("Alder", "Birch"):
+        flag_create(
+            comment=comment, member=UserFactory(pseudonym=name, roles=[Role.MEMBER]), reason=FlagReason.HARASSMENT
+        )
+    cedar = UserFactory(pseudonym="Cedar", email="cedar@example.org", roles=[Role.MEMBER])
+    kestrel = UserFactory(
+        pseudonym="Kestrel", email="kestrel@example.org", roles=[Role.MEMBER, Role.MODERATOR], totp=True
+    )
+
+    # The third member's flag, in the browser, holds the comment.
+    log_in(page, cedar)
+    page.goto(f"/moderation/comments/{comment.pk}/flag/")
+    page.get_by_label("Harassment").check()
+    page.get_by_role("button", name="Send to moderators").click()
+    expect(page.get_by_text("Thank you. Moderators will look at the comment.")).to_be_visible()
+    comment.refresh_from_db()
+    assert comment.status == CommentStatus.HELD
+    page.goto(article.url)
+    expect(page.locator("body")).not_to_contain_text("something untrue")
+    log_out(page)
+
+    # Its author tells the moderators their side.
+    log_in(page, wren)
+    page.goto(f"/moderation/comments/{comment.pk}/appeal/")
+    expect(page.get_by_role("main")).to_contain_text("hidden while moderators look at it")
+    page.get_by_label("Why should another moderator look at it again?").fill("It is in the tribunal's decision.")
+    page.get_by_role("button", name="Ask for a review").click()
+    expect(page.get_by_text("Your request is with the moderators.")).to_be_visible()
+    assert_accessible(page)
+    log_out(page)
+
+    # A moderator sees it among the flagged and held comments, and restores it.
+    log_in(page, kestrel)
+    page.goto("/admin/moderation/?tab=held")
+    page.get_by_role("link", name="Wren on “Tribunal day”").click()
+    expect(page.get_by_role("region", name="Flags")).to_contain_text("Harassment")
+    page.get_by_label("Comment restored").check()
+    page.get_by_role("button", name="Decide", exact=True).click()
+    expect(page.get_by_text("Appeal decided; the author has been told.")).to_be_visible()
+    comment.refresh_from_db()
+    assert comment.status == CommentStatus.PUBLISHED
+    assert not Flag.objects.open().exists()

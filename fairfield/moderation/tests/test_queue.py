@@ -399,3 +399,50 @@ def test_contributors_cannot_edit_the_word_lists(client, contributor):
     client.force_login(contributor)
     client.post("/admin/moderation/words/add/", {"phrase": "anything", "action": "block"})
     assert not ListedWord.objects.exists()
+
+
+# Query counts stay the same however long the queue is
+
+
+def _fill_queue(article, size):
+    from fairfield.moderation.models import Appeal
+    from fairfield.moderation.tests.factories import comment_make
+
+    ListedWord.objects.create(phrase="tapering", action=WordAction.WATCH)
+    for n in range(size):
+        author = UserFactory(roles=[Role.MEMBER])
+        flagger = UserFactory(roles=[Role.MEMBER])
+        comment_make(article, author, body=f"Waiting {n}", status=CommentStatus.PENDING)
+        comment_make(article, author, body=f"Held {n}", status=CommentStatus.HELD)
+        flagged = comment_make(article, author, body=f"Flagged {n}")
+        Flag.objects.create(comment=flagged, flagged_by=flagger, reason=FlagReason.SELF_HARM)
+        watch_review_open(comment=comment_make(article, author, body=f"On tapering {n}"))
+        removed = comment_make(article, author, body=f"Removed {n}", status=CommentStatus.REMOVED)
+        Appeal.objects.create(comment=removed, text="Please.")
+
+
+@pytest.mark.parametrize("tab", ["flagged", "pending", "watched", "held", "appeals"])
+def test_every_tab_is_drawn_in_a_fixed_number_of_queries(
+    moderator_client, article, tab, django_assert_max_num_queries
+):
+    _fill_queue(article, 2)
+    moderator_client.get(QUEUE + f"?tab={tab}")  # warm Wagtail's own per-session lookups
+    with django_assert_max_num_queries(30) as small:
+        assert moderator_client.get(QUEUE + f"?tab={tab}").status_code == 200
+    _fill_queue(article, 12)
+    with django_assert_max_num_queries(len(small.captured_queries)):
+        response = moderator_client.get(QUEUE + f"?tab={tab}")
+    assert response.status_code == 200
+
+
+def test_the_review_page_is_drawn_in_a_bounded_number_of_queries(
+    moderator_client, comment_by, member, other_member, django_assert_max_num_queries
+):
+    top = comment_by(other_member)
+    middle = comment_by(member, parent=top)
+    deep = comment_by(other_member, parent=middle)
+    for n in range(20):
+        comment_by(UserFactory(roles=[Role.MEMBER]), parent=deep, body=f"Reply {n}")
+        Flag.objects.create(comment=deep, flagged_by=UserFactory(roles=[Role.MEMBER]), reason=FlagReason.SPAM)
+    with django_assert_max_num_queries(40):
+        assert moderator_client.get(review_url(deep)).status_code == 200
