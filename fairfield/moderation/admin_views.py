@@ -186,9 +186,7 @@ def appeal_decide(request, pk):
 def article_premoderation(request, pk):
     article = get_object_or_404(ArticlePage, pk=pk)
     on = request.POST.get("premoderate") == "on"
-    services.article_premoderation_set(
-        article=article, moderator=request.user, on=on, reason=request.POST.get("reason", "")[:2000]
-    )
+    services.article_premoderation_set(article=article, moderator=request.user, on=on)
     messages.success(
         request,
         (

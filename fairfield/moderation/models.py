@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -81,8 +82,6 @@ class ListedWord(models.Model):
         return self.phrase
 
     def clean(self):
-        from django.core.exceptions import ValidationError
-
         if "\x00" in self.phrase or not normalise(self.phrase).strip():
             raise ValidationError({"phrase": _("Please enter a word or phrase with at least one visible letter.")})
         if not any(char.isalnum() for char in self.phrase):

@@ -422,9 +422,7 @@ def _fill_queue(article, size):
 
 
 @pytest.mark.parametrize("tab", ["flagged", "pending", "watched", "held", "appeals"])
-def test_every_tab_is_drawn_in_a_fixed_number_of_queries(
-    moderator_client, article, tab, django_assert_max_num_queries
-):
+def test_every_tab_is_drawn_in_a_fixed_number_of_queries(moderator_client, article, tab, django_assert_max_num_queries):
     _fill_queue(article, 2)
     moderator_client.get(QUEUE + f"?tab={tab}")  # warm Wagtail's own per-session lookups
     with django_assert_max_num_queries(30) as small:
@@ -446,3 +444,35 @@ def test_the_review_page_is_drawn_in_a_bounded_number_of_queries(
         Flag.objects.create(comment=deep, flagged_by=UserFactory(roles=[Role.MEMBER]), reason=FlagReason.SPAM)
     with django_assert_max_num_queries(40):
         assert moderator_client.get(review_url(deep)).status_code == 200
+
+
+# Bad input in the moderators' own forms
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        ({"remove-reason": "nul\x00here"}, "hidden “null” character"),
+        ({"remove-reason": "r" * 1_000_000}, "Please keep this to 2000 characters"),
+        ({"remove-reason": "Fine.", "remove-public_note": "n" * 301}, "at most 300 characters"),
+        ({"remove-reason": "Fine.", "remove-public_note": "bad\ufffd"}, "could not be read"),
+    ],
+)
+def test_bad_removal_reasons_are_refused_and_nothing_changes(
+    moderator_client, comment_by, member, notified, data, message
+):
+    comment = comment_by(member)
+    response = moderator_client.post(decide_url(comment, "remove"), data)
+    assert response.status_code == 400
+    assert message in response.text
+    comment.refresh_from_db()
+    assert comment.status == CommentStatus.PUBLISHED
+    assert not AuditEntry.objects.exists()
+    assert notified == []
+
+
+@pytest.mark.parametrize("until", ["", "tomorrow", "2026-13-45T99:99", "\x00"])
+def test_a_suspension_needs_a_real_date(moderator_client, member, until):
+    response = moderator_client.post(member_url(member, "suspend"), {"suspend-until": until, "suspend-reason": "x"})
+    assert response.status_code == 400
+    assert not MemberStanding.objects.exists()
