@@ -100,6 +100,8 @@ def _resolve_open_items(comment: Comment, now: datetime) -> None:
 
 def flag_create(*, comment: Comment, member, reason: FlagReason, text: str = "") -> Flag:
     """Record a member's flag; the third member's flag (self-harm concerns aside) holds the comment."""
+    if comment.author_id == member.pk:
+        raise ModerationRefused(_("You cannot flag your own comment."))
     if reason == FlagReason.OTHER and not text.strip():
         raise ModerationRefused(_("Please say what is wrong with the comment."))
     held = False

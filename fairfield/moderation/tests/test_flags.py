@@ -58,6 +58,12 @@ def test_a_member_flags_a_comment_once(comment, flaggers):
     assert Flag.objects.count() == 1
 
 
+def test_nobody_flags_their_own_comment(comment, member):
+    with pytest.raises(ModerationRefused):
+        flag_create(comment=comment, member=member, reason=FlagReason.SPAM)
+    assert not Flag.objects.exists()
+
+
 def test_other_needs_words(comment, flaggers):
     with pytest.raises(ModerationRefused):
         flag_create(comment=comment, member=flaggers[0], reason=FlagReason.OTHER, text="   \n")
