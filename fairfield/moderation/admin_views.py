@@ -7,6 +7,7 @@ from django.contrib.auth import get_user_model
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
@@ -66,6 +67,7 @@ def queue(request):
         "tabs": [(name, TAB_LABELS[name], counts[name]) for name in selectors.TABS],
         "items": page,
         "self_harm": list(selectors.self_harm_concerns()[:20]),
+        "now": timezone.now(),
     }
     return TemplateResponse(request, "moderation/admin/queue.html", context)
 

@@ -2,7 +2,8 @@
 
 from dataclasses import dataclass
 
-from django.db.models import Count, Exists, Min, OuterRef, Q
+from django.db.models import Count, Exists, F, Min, OuterRef, Prefetch, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from fairfield.comments.models import Comment, CommentStatus
@@ -24,18 +25,41 @@ def _comments():
     return Comment.objects.select_related("article", "author")
 
 
+def _queue_items(comments):
+    """Comments as queue items: the article, the comment answered, the open flags, the author's standing.
+
+    A fixed number of queries however many items: the author's published count is a subquery and
+    the open flags one prefetch.
+    """
+    published = (
+        Comment.objects.filter(author=OuterRef("author"), status=CommentStatus.PUBLISHED)
+        .order_by()
+        .values("author")
+        .annotate(total=Count("pk"))
+        .values("total")
+    )
+    return (
+        comments.select_related("article", "author", "author__standing", "parent", "parent__author")
+        .annotate(
+            author_published=Coalesce(Subquery(published), 0),
+        )
+        .prefetch_related(
+            Prefetch("flags", queryset=Flag.objects.open().select_related("flagged_by"), to_attr="open_flag_list")
+        )
+    )
+
+
 def self_harm_concerns():
     """Comments with an open self-harm concern: always at the top of the queue, nothing hidden."""
     concern = Flag.objects.open().filter(comment=OuterRef("pk"), reason=FlagReason.SELF_HARM)
-    return _comments().filter(Exists(concern)).order_by("created_at")
+    return _queue_items(Comment.objects.filter(Exists(concern))).order_by("created_at")
 
 
 def queue_flagged():
     """Comments with open flags, self-harm concerns first, then the most flagged, then the oldest flag."""
     open_flags = Q(flags__resolved_at__isnull=True)
-    return (
-        _comments()
-        .annotate(
+    flagged = (
+        Comment.objects.annotate(
             open_flags=Count("flags", filter=open_flags),
             self_harm=Count("flags", filter=open_flags & Q(flags__reason=FlagReason.SELF_HARM)),
             first_flagged=Min("flags__created_at", filter=open_flags),
@@ -43,31 +67,40 @@ def queue_flagged():
         .filter(open_flags__gt=0)
         .order_by("-self_harm", "-open_flags", "first_flagged")
     )
+    return _queue_items(flagged)
 
 
 def queue_pending():
-    return _comments().filter(status=CommentStatus.PENDING).order_by("created_at", "pk")
+    return _queue_items(Comment.objects.filter(status=CommentStatus.PENDING)).order_by("created_at", "pk")
 
 
 def queue_held():
-    return _comments().filter(status=CommentStatus.HELD).order_by("created_at", "pk")
+    return _queue_items(Comment.objects.filter(status=CommentStatus.HELD)).order_by("created_at", "pk")
 
 
 def queue_watched():
-    return WatchReview.objects.open().select_related("comment__article", "comment__author").order_by("created_at")
+    """Comments with watched words no moderator has looked at yet, the oldest first."""
+    reviews = WatchReview.objects.open().filter(comment=OuterRef("pk")).order_by("created_at")
+    watched = Comment.objects.filter(Exists(reviews)).annotate(
+        watched_words=Subquery(reviews.values("words")[:1]),
+        watched_since=Subquery(reviews.values("created_at")[:1]),
+    )
+    return _queue_items(watched).order_by("watched_since", "pk")
 
 
 def queue_appeals():
-    return Appeal.objects.filter(decision="").select_related("comment__article", "comment__author", "removed_by")
+    """Comments whose authors asked for another look, the oldest request first."""
+    appealed = Comment.objects.filter(appeal__decision="").annotate(appealed_at=F("appeal__created_at"))
+    return _queue_items(appealed).order_by("appealed_at", "pk")
 
 
 def queue_counts() -> dict[str, int]:
     return {
         "flagged": Comment.objects.filter(flags__resolved_at__isnull=True).distinct().count(),
-        "pending": queue_pending().count(),
-        "watched": queue_watched().count(),
-        "held": queue_held().count(),
-        "appeals": queue_appeals().count(),
+        "pending": Comment.objects.filter(status=CommentStatus.PENDING).count(),
+        "watched": Comment.objects.filter(watch_reviews__resolved_at__isnull=True).distinct().count(),
+        "held": Comment.objects.filter(status=CommentStatus.HELD).count(),
+        "appeals": Appeal.objects.filter(decision="").count(),
     }
 
 

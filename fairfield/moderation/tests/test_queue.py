@@ -476,3 +476,18 @@ def test_a_suspension_needs_a_real_date(moderator_client, member, until):
     response = moderator_client.post(member_url(member, "suspend"), {"suspend-until": until, "suspend-reason": "x"})
     assert response.status_code == 400
     assert not MemberStanding.objects.exists()
+
+
+def test_each_item_shows_the_thread_its_flags_and_its_authors_standing(
+    moderator_client, comment_by, member, other_member
+):
+    parent = comment_by(other_member, body="The first night was the worst.")
+    reply = comment_by(member, parent=parent, body="Not for me; the third was.", status=CommentStatus.HELD)
+    Flag.objects.create(comment=reply, flagged_by=other_member, reason=FlagReason.HARASSMENT)
+    MemberStanding.objects.create(member=member, premoderated=True)
+    text = moderator_client.get(QUEUE + "?tab=held").text
+    assert "In reply to Alder: “The first night was the worst.”" in text
+    assert "Flags: Harassment" in text
+    assert "Wren: member since" in text
+    assert "0 published comments" in text
+    assert "on pre-moderation" in text
