@@ -491,3 +491,13 @@ def test_each_item_shows_the_thread_its_flags_and_its_authors_standing(
     assert "Wren: member since" in text
     assert "0 published comments" in text
     assert "on pre-moderation" in text
+
+
+def test_moderators_see_the_word_lists_and_the_menu_entries(moderator_client):
+    ListedWord.objects.create(phrase="tapering", action=WordAction.WATCH, note="Medication talk: check tone.")
+    listing = moderator_client.get("/admin/moderation/words/")
+    assert listing.status_code == 200
+    assert "tapering" in listing.text
+    menu = moderator_client.get(QUEUE).text
+    for entry in ("Queue", "Word lists", "Audit log"):
+        assert entry in menu
