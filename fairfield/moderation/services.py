@@ -9,7 +9,7 @@ import hashlib
 from datetime import datetime
 
 from django.conf import settings
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -109,7 +109,11 @@ def flag_create(*, comment: Comment, member, reason: FlagReason, text: str = "")
         comment = Comment.objects.select_for_update(of=("self",)).select_related("article", "author").get(pk=comment.pk)
         if Flag.objects.filter(comment=comment, flagged_by=member).exists():
             raise ModerationRefused(_("You have already flagged this comment; moderators will look at it."))
-        flag = Flag.objects.create(comment=comment, flagged_by=member, reason=reason, text=text)
+        try:
+            with transaction.atomic():
+                flag = Flag.objects.create(comment=comment, flagged_by=member, reason=reason, text=text)
+        except IntegrityError:  # the same member's flag, sent twice at once
+            raise ModerationRefused(_("You have already flagged this comment; moderators will look at it.")) from None
         flaggers = (
             Flag.objects.open()
             .filter(comment=comment)
@@ -475,7 +479,11 @@ def appeal_submit(*, comment: Comment, author, text: str) -> Appeal:
     with transaction.atomic():
         if Appeal.objects.filter(comment=comment).exists():
             raise ModerationRefused(_("You have already asked for this comment to be looked at again."))
-        appeal = Appeal.objects.create(comment=comment, text=text, removed_by=_removed_by(comment))
+        try:
+            with transaction.atomic():
+                appeal = Appeal.objects.create(comment=comment, text=text, removed_by=_removed_by(comment))
+        except IntegrityError:  # the same request, sent twice at once
+            raise ModerationRefused(_("You have already asked for this comment to be looked at again.")) from None
         audit_record(
             action="moderation.appeal.submitted",
             actor=author,
