@@ -198,10 +198,19 @@ def article_premoderation(request, pk):
         )
         % {"title": article.title},
     )
-    back = request.POST.get("comment")
-    if back and back.isdigit():
+    back = request.POST.get("comment", "")
+    if back.isdecimal():
         return redirect("moderation_comment", pk=int(back))
-    return redirect("moderation_queue")
+    return redirect("moderation_articles")
+
+
+@require_GET
+@queue_access
+def articles(request):
+    """Live articles, those on pre-moderation first, to put any of them on or off pre-moderation."""
+    query = request.GET.get("q", "").strip()[:200]
+    page = Paginator(selectors.articles_for_premoderation(query=query), 50).get_page(request.GET.get("p"))
+    return TemplateResponse(request, "moderation/admin/articles.html", {"articles": page, "query": query})
 
 
 # Members.

@@ -17,6 +17,7 @@ from fairfield.moderation.models import (
     WatchReview,
 )
 from fairfield.moderation.screening import member_is_established
+from fairfield.publishing.models import ArticlePage
 
 TABS = ("flagged", "pending", "watched", "held", "appeals")
 
@@ -174,3 +175,12 @@ def comment_context(comment: Comment) -> CommentContext:
         article_premoderated=PremoderatedArticle.objects.filter(article=comment.article).exists(),
         standing=member_standing(comment.author) if comment.author else None,
     )
+
+
+def articles_for_premoderation(*, query: str = ""):
+    """Live articles, those on pre-moderation first, newest first; `query` narrows by title."""
+    premoderated = PremoderatedArticle.objects.filter(article=OuterRef("pk"))
+    articles = ArticlePage.objects.live().annotate(premoderated=Exists(premoderated))
+    if query:
+        articles = articles.filter(title__icontains=query)
+    return articles.order_by("-premoderated", "-first_published_at", "pk")

@@ -41,7 +41,14 @@ def moderation_menu():
             order=2,
         ),
         QueueMenuItem(
-            _("Audit log"), reverse("moderation_audit"), name="moderation-audit", icon_name="history", order=3
+            _("Articles on pre-moderation"),
+            reverse("moderation_articles"),
+            name="moderation-articles",
+            icon_name="doc-full",
+            order=3,
+        ),
+        QueueMenuItem(
+            _("Audit log"), reverse("moderation_audit"), name="moderation-audit", icon_name="history", order=4
         ),
     ]
     return SubmenuMenuItem(
@@ -54,6 +61,7 @@ def moderation_admin_urls():
     return [
         path("moderation/", admin_views.queue, name="moderation_queue"),
         path("moderation/audit/", admin_views.audit_log, name="moderation_audit"),
+        path("moderation/articles/", admin_views.articles, name="moderation_articles"),
         path("moderation/comments/<int:pk>/", admin_views.comment_review, name="moderation_comment"),
         path(
             "moderation/comments/<int:pk>/<slug:action>/", admin_views.comment_decide, name="moderation_comment_decide"

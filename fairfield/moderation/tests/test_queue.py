@@ -501,3 +501,26 @@ def test_moderators_see_the_word_lists_and_the_menu_entries(moderator_client):
     menu = moderator_client.get(QUEUE).text
     for entry in ("Queue", "Word lists", "Audit log"):
         assert entry in menu
+
+
+def test_a_moderator_finds_an_article_and_puts_it_on_premoderation_before_any_comment(moderator_client, article):
+    from fairfield.publishing.tests.factories import article_publish
+
+    article_publish(article.get_parent().specific, title="Another piece")
+    listing = moderator_client.get("/admin/moderation/articles/?q=quiet")
+    assert listing.status_code == 200
+    assert "Put “The quiet room” on pre-moderation" in listing.text
+    assert "Another piece" not in listing.text
+    response = moderator_client.post(f"/admin/moderation/articles/{article.pk}/premoderation/", {"premoderate": "on"})
+    assert response.status_code == 302
+    assert response["Location"] == "/admin/moderation/articles/"
+    assert "Take “The quiet room” off pre-moderation" in moderator_client.get("/admin/moderation/articles/").text
+
+
+def test_contributors_cannot_put_articles_on_premoderation(client, contributor, article):
+    client.force_login(contributor)
+    assert client.get("/admin/moderation/articles/").status_code == 403
+    assert (
+        client.post(f"/admin/moderation/articles/{article.pk}/premoderation/", {"premoderate": "on"}).status_code == 403
+    )
+    assert not PremoderatedArticle.objects.exists()
