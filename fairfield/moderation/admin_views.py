@@ -1,6 +1,6 @@
 """The moderation queue in Wagtail's admin, for moderators, editors and admins."""
 
-from functools import wraps
+from functools import partial, wraps
 
 from django.contrib import messages
 from django.contrib.auth import get_user_model
@@ -75,23 +75,11 @@ def queue(request):
 # One comment and the decisions on it.
 
 COMMENT_ACTIONS = {
-    "approve": (
-        ReasonForm,
-        lambda comment, user, data: services.comment_approve(comment=comment, moderator=user, **data),
-    ),
-    "reject": (
-        ReasonForm,
-        lambda comment, user, data: services.comment_reject(comment=comment, moderator=user, **data),
-    ),
-    "remove": (
-        RemoveForm,
-        lambda comment, user, data: services.comment_remove(comment=comment, moderator=user, **data),
-    ),
-    "hold": (ReasonForm, lambda comment, user, data: services.comment_hold(comment=comment, moderator=user, **data)),
-    "crisis": (
-        CrisisMessageForm,
-        lambda comment, user, data: services.crisis_resources_send(comment=comment, moderator=user, **data),
-    ),
+    "approve": (ReasonForm, services.comment_approve),
+    "reject": (ReasonForm, services.comment_reject),
+    "remove": (RemoveForm, services.comment_remove),
+    "hold": (ReasonForm, services.comment_hold),
+    "crisis": (CrisisMessageForm, services.crisis_resources_send),
 }
 DONE_MESSAGES = {
     "approve": gettext_lazy("Comment approved."),
@@ -147,7 +135,7 @@ def comment_decide(request, pk, action):
     if not form.is_valid():
         return _comment_page(request, comment, forms=_comment_forms(action, form), status=400)
     try:
-        act(comment, request.user, form.cleaned_data)
+        act(comment=comment, moderator=request.user, **form.cleaned_data)
     except services.ModerationRefused as refused:
         form.add_error(None, refused.message)
         messages.error(request, refused.message)
@@ -216,20 +204,11 @@ def articles(request):
 # Members.
 
 MEMBER_ACTIONS = {
-    "suspend": (SuspendForm, lambda member, user, data: services.member_suspend(member=member, moderator=user, **data)),
-    "ban": (BanForm, lambda member, user, data: services.member_ban(member=member, moderator=user, **data)),
-    "reinstate": (
-        ReasonForm,
-        lambda member, user, data: services.member_reinstate(member=member, moderator=user, **data),
-    ),
-    "premoderate": (
-        ReasonForm,
-        lambda member, user, data: services.member_premoderation_set(member=member, moderator=user, on=True, **data),
-    ),
-    "release": (
-        ReasonForm,
-        lambda member, user, data: services.member_premoderation_set(member=member, moderator=user, on=False, **data),
-    ),
+    "suspend": (SuspendForm, services.member_suspend),
+    "ban": (BanForm, services.member_ban),
+    "reinstate": (ReasonForm, services.member_reinstate),
+    "premoderate": (ReasonForm, partial(services.member_premoderation_set, on=True)),
+    "release": (ReasonForm, partial(services.member_premoderation_set, on=False)),
 }
 
 
@@ -267,7 +246,7 @@ def member_decide(request, pk, action):
     if not form.is_valid():
         return _member_page(request, member, bound_action=action, bound_form=form, status=400)
     try:
-        act(member, request.user, form.cleaned_data)
+        act(member=member, moderator=request.user, **form.cleaned_data)
     except services.ModerationRefused as refused:
         form.add_error(None, refused.message)
         return _member_page(request, member, bound_action=action, bound_form=form, status=400)
