@@ -64,7 +64,7 @@ def comment_screen(*, author, article, body: str, parent=None, editing=None) -> 
     """Decide a new or edited comment's fate before it is saved; raises CommentRefused to refuse it.
 
     `parent` is the comment replied to; `editing` is the comment being edited (its new body is `body`).
-    Edits are checked against the word lists and the link limit only, and keep their status.
+    Edits skip the duplicate check and the rate limits, and keep the comment's status.
     """
     now = timezone.now()
     standing = MemberStanding.objects.filter(member=author).first()
