@@ -1,8 +1,48 @@
-"""What happens to a comment as it is posted: published at once, held for a moderator, or refused."""
+"""What happens to a comment as it is posted: published at once, held for a moderator, or refused.
 
+`comment_screen` runs each rule below in turn; every rule is a small function that either returns
+quietly, returns why the comment must wait, or raises `CommentRefused`.
+"""
+
+import math
+import re
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 
-from fairfield.comments.models import CommentStatus
+from django.conf import settings
+from django.db import connection
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from fairfield.accounts.roles import Role, roles_of
+from fairfield.comments.models import Comment, CommentStatus
+from fairfield.moderation.models import ListedWord, MemberStanding, PremoderatedArticle, WordAction
+from fairfield.moderation.normalise import normalise, normalise_for_comparison, phrase_pattern
+
+# Trust levels, in the spirit of Discourse: a member is established once both hold.
+ESTABLISHED_MIN_PUBLISHED = 3
+ESTABLISHED_MIN_ACCOUNT_AGE = timedelta(days=7)
+NEW_MEMBER_MAX_LINKS = 2
+DUPLICATE_WINDOW = timedelta(minutes=5)
+
+
+@dataclass(frozen=True)
+class RateLimit:
+    comments: int
+    window: timedelta
+    description: str
+
+
+NEW_MEMBER_LIMITS = (
+    RateLimit(1, timedelta(seconds=30), "1 comment every 30 seconds"),
+    RateLimit(10, timedelta(days=1), "10 comments a day"),
+)
+ESTABLISHED_LIMITS = (RateLimit(5, timedelta(minutes=10), "5 comments every 10 minutes"),)
+
+_LINK = re.compile(r"https?://|www\.|mailto:")
+_STAFF_ROLES = {Role.MODERATOR, Role.EDITOR, Role.ADMIN}
 
 
 class CommentRefused(Exception):
@@ -24,5 +64,159 @@ def comment_screen(*, author, article, body: str, parent=None, editing=None) -> 
     """Decide a new or edited comment's fate before it is saved; raises CommentRefused to refuse it.
 
     `parent` is the comment replied to; `editing` is the comment being edited (its new body is `body`).
+    Edits skip the duplicate check and the rate limits, and keep the comment's status.
     """
-    return Screening(status=CommentStatus.PUBLISHED)
+    now = timezone.now()
+    standing = MemberStanding.objects.filter(member=author).first()
+    refuse_barred_member(standing, now=now)
+    established = member_is_established(author, now=now)
+    if editing is None:
+        refuse_duplicate(author, body, now=now)
+        if settings.MODERATION_RATE_LIMITS:
+            refuse_over_rate_limit(author, established=established, now=now)
+    refuse_too_many_links(body, established=established)
+    blocked, watched = word_lists()
+    refuse_blocked_words(body, blocked)
+    hits = watched_words(body, watched)
+    watching = (_("watched words: %(words)s") % {"words": ", ".join(hits)},) if hits else ()
+    if editing is not None:
+        return Screening(status=CommentStatus(editing.status), reasons=watching)
+    waiting = premoderation_reasons(author, article, standing=standing, established=established)
+    status = CommentStatus.PENDING if waiting else CommentStatus.PUBLISHED
+    return Screening(status=status, reasons=waiting + watching)
+
+
+def refuse_barred_member(standing: MemberStanding | None, *, now: datetime) -> None:
+    """Banned members, and suspended ones until their suspension ends, cannot post or edit."""
+    if standing is None:
+        return
+    if standing.banned_at is not None:
+        message = _("Moderators have banned your account from the discussion.")
+        if standing.ban_reason:
+            message += " " + _("Their reason: %(reason)s") % {"reason": standing.ban_reason}
+        raise CommentRefused(message, status_code=403)
+    if standing.suspended_until is not None and standing.suspended_until > now:
+        until = date_format(timezone.localtime(standing.suspended_until), "DATETIME_FORMAT")
+        message = _("Moderators have suspended your account from the discussion until %(until)s.") % {"until": until}
+        if standing.suspension_reason:
+            message += " " + _("Their reason: %(reason)s") % {"reason": standing.suspension_reason}
+        raise CommentRefused(message, status_code=403)
+
+
+def member_is_established(author, *, now: datetime) -> bool:
+    """Moderators, editors and admins always are; members once 3 comments were published and 7 days have passed."""
+    if roles_of(author) & _STAFF_ROLES:
+        return True
+    if author.date_joined > now - ESTABLISHED_MIN_ACCOUNT_AGE:
+        return False
+    published = Comment.objects.filter(author=author, status=CommentStatus.PUBLISHED)[:ESTABLISHED_MIN_PUBLISHED]
+    return published.count() >= ESTABLISHED_MIN_PUBLISHED
+
+
+def refuse_duplicate(author, body: str, *, now: datetime) -> None:
+    """The same text from the same member within 5 minutes is a double click or a bot, never a new comment."""
+    recent = Comment.objects.filter(author=author, created_at__gte=now - DUPLICATE_WINDOW).exclude(
+        status=CommentStatus.DELETED_BY_AUTHOR
+    )
+    wanted = normalise_for_comparison(body)
+    for earlier in recent.only("body"):
+        if normalise_for_comparison(earlier.body) == wanted:
+            raise CommentRefused(
+                _("You posted this same comment a few minutes ago, so it was not posted again."), status_code=400
+            )
+
+
+def refuse_over_rate_limit(author, *, established: bool, now: datetime) -> None:
+    """Counted from the database, so every process agrees; the member's row is locked to count one post at a time."""
+    if connection.in_atomic_block:
+        type(author).objects.select_for_update().filter(pk=author.pk).values_list("pk").first()
+    limits = ESTABLISHED_LIMITS if established else NEW_MEMBER_LIMITS
+    longest = max(limit.window for limit in limits)
+    most = max(limit.comments for limit in limits)
+    times = list(
+        Comment.objects.filter(author=author, created_at__gt=now - longest)
+        .order_by("-created_at")
+        .values_list("created_at", flat=True)[:most]
+    )
+    for limit in limits:
+        within = [moment for moment in times if moment > now - limit.window]
+        if len(within) >= limit.comments:
+            wait = math.ceil((within[limit.comments - 1] + limit.window - now).total_seconds())
+            raise CommentRefused(
+                ngettext(
+                    "You are commenting faster than this site allows (%(limit)s). Your text is kept: "
+                    "please try again in %(seconds)d second.",
+                    "You are commenting faster than this site allows (%(limit)s). Your text is kept: "
+                    "please try again in %(seconds)d seconds.",
+                    max(wait, 1),
+                )
+                % {"limit": limit.description, "seconds": max(wait, 1)},
+                status_code=429,
+            )
+
+
+def count_links(body: str) -> int:
+    return len(_LINK.findall(normalise(body)))
+
+
+def refuse_too_many_links(body: str, *, established: bool) -> None:
+    if established:
+        return
+    links = count_links(body)
+    if links > NEW_MEMBER_MAX_LINKS:
+        raise CommentRefused(
+            _(
+                "New members can include at most %(most)d links in a comment; this one has %(links)d. "
+                "Please remove some of them."
+            )
+            % {"most": NEW_MEMBER_MAX_LINKS, "links": links},
+            status_code=400,
+        )
+
+
+def word_lists() -> tuple[list[tuple[str, re.Pattern]], list[tuple[str, re.Pattern]]]:
+    """The blocked and the watched phrases, each with its whole-word pattern."""
+    blocked, watched = [], []
+    for word in ListedWord.objects.all():
+        pattern = phrase_pattern(word.phrase)
+        if pattern is not None:
+            (blocked if word.action == WordAction.BLOCK else watched).append((word.phrase, pattern))
+    return blocked, watched
+
+
+def _matches(body: str, listed: list[tuple[str, re.Pattern]]) -> list[str]:
+    if not listed:
+        return []
+    text = normalise(body)
+    return [phrase for phrase, pattern in listed if pattern.search(text)]
+
+
+def refuse_blocked_words(body: str, blocked: list[tuple[str, re.Pattern]]) -> None:
+    hits = _matches(body, blocked)
+    if hits:
+        raise CommentRefused(
+            ngettext(
+                "Your comment contains a word this site does not allow: %(words)s. Please change it and post again.",
+                "Your comment contains words this site does not allow: %(words)s. Please change them and post again.",
+                len(hits),
+            )
+            % {"words": ", ".join(f"“{hit}”" for hit in hits)},
+            status_code=400,
+        )
+
+
+def watched_words(body: str, watched: list[tuple[str, re.Pattern]]) -> list[str]:
+    """Watched phrases in the text: the comment is published, and queued for a moderator's look."""
+    return _matches(body, watched)
+
+
+def premoderation_reasons(author, article, *, standing: MemberStanding | None, established: bool) -> tuple[str, ...]:
+    """Why the comment must wait for a moderator before anyone else sees it; empty if it need not."""
+    reasons = []
+    if not established:
+        reasons.append(_("new member"))
+    if standing is not None and standing.premoderated:
+        reasons.append(_("member on pre-moderation"))
+    if PremoderatedArticle.objects.filter(article=article).exists():
+        reasons.append(_("article on pre-moderation"))
+    return tuple(reasons)

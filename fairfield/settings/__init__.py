@@ -322,3 +322,6 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env_str("FAIRFIELD_LOG_LEVEL", "INFO")},
     "loggers": {"django.db.backends": {"level": "WARNING"}},
 }
+
+# Moderation: rate limits on comments (fairfield/moderation/README.md); off only where tests turn them off.
+MODERATION_RATE_LIMITS = env_bool("FAIRFIELD_COMMENT_RATE_LIMITS", True)

@@ -27,3 +27,6 @@ else:
 
 # The live server's thread must not keep a connection open, or the test database cannot be dropped.
 DATABASES["default"]["CONN_MAX_AGE"] = 0  # noqa: F405
+
+# Moderation: comment rate limits are off; the rate-limit tests turn them on with the `settings` fixture.
+MODERATION_RATE_LIMITS = False
