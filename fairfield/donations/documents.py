@@ -7,7 +7,6 @@ from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.urls import reverse
 from wagtail.models import Site
-from weasyprint import HTML
 
 from fairfield.donations.models import Donation, DonationSettings, Receipt
 from fairfield.donations.money import money_format
@@ -26,6 +25,8 @@ def absolute(path: str) -> str:
 
 
 def _pdf(template: str, context: dict) -> bytes:
+    from weasyprint import HTML  # imported when needed: it parses its own stylesheets at import
+
     html = render_to_string(template, context)
     return HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf()
 

@@ -280,7 +280,7 @@ def _charge_refunded(charge: dict) -> None:
     if donation is None and payment_intent_id:
         # The refund arrived before the payment's own event: Stripe's PaymentIntent carries our donation id.
         intent = stripe_gateway.payment_intent_retrieve(payment_intent_id)
-        donation = _donation_by_metadata(dict(intent.get("metadata") or {}))
+        donation = _donation_by_metadata(intent.to_dict().get("metadata"))
         if donation is not None and not donation.stripe_payment_intent_id:
             Donation.objects.filter(pk=donation.pk).update(stripe_payment_intent_id=payment_intent_id)
     if donation is None:
