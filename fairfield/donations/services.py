@@ -411,8 +411,8 @@ def statements_send(*, year: int) -> int:
 
     emails = (
         Donation.objects.filter(status=Status.SUCCEEDED, succeeded_at__year=year)
-        .annotate(address=Lower("email"))
-        .values_list("address", flat=True)
+        .annotate(email_lower=Lower("email"))
+        .values_list("email_lower", flat=True)
         .distinct()
     )
     return sum(statement_send(email=email, year=year) for email in sorted(set(emails)))

@@ -67,7 +67,8 @@ class FakeStripe(stripe.HTTPClient):
 
     def request(self, method, url, headers, post_data=None, *, _usage=None):
         parts = urlsplit(url)
-        form = parse_qs(post_data or "") if isinstance(post_data, str) else parse_qs((post_data or b"").decode())
+        raw = post_data.decode() if isinstance(post_data, bytes) else (post_data or "")
+        form = parse_qs(raw, keep_blank_values=True)
         query = parse_qs(parts.query)
         request = {
             "method": method.upper(),
