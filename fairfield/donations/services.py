@@ -126,7 +126,9 @@ def donation_create(*, public_id: uuid.UUID, choice: GiftChoice, campaign: Campa
     return donation
 
 
-def donation_mark_pending(*, donation: Donation, checkout_session_id: str = "", user=None) -> Donation:
+def donation_mark_pending(
+    *, donation: Donation, checkout_session_id: str = "", user=None, send_instructions: bool = True
+) -> Donation:
     """The donor has been sent to pay (Checkout), or an offline gift awaits its money."""
     from fairfield.donations.tasks import offline_instructions_send_task
 
@@ -140,7 +142,7 @@ def donation_mark_pending(*, donation: Donation, checkout_session_id: str = "", 
         donation.status = Status.PENDING
         donation.save(update_fields=["status"])
         _audit(donation, "pending", user=user)
-        if donation.is_offline and donation.method != Method.CASH:
+        if donation.is_offline and send_instructions:
             _on_commit(offline_instructions_send_task, donation.pk)
     return donation
 
@@ -244,7 +246,7 @@ def donation_record_offline(*, choice: GiftChoice, campaign: Campaign | None, us
     """Staff enter a gift that already arrived (a cheque in the post): recorded and confirmed at once."""
     with transaction.atomic():
         donation = donation_create(public_id=uuid.uuid4(), choice=choice, campaign=campaign)
-        donation_mark_pending(donation=donation, user=user)
+        donation_mark_pending(donation=donation, user=user, send_instructions=False)
         return donation_succeed(donation=donation, user=user, reference=reference)
 
 
