@@ -6,7 +6,7 @@ from datetime import date
 from django.db.models import Count, Q, Sum
 from django.db.models.functions import Coalesce, TruncMonth
 
-from fairfield.donations.models import Campaign, Donation, DonationSettings, RecurringGift, Status
+from fairfield.donations.models import Campaign, Donation, RecurringGift, Status
 
 
 @dataclass(frozen=True)
@@ -43,10 +43,6 @@ def donor_wall(campaign: Campaign, *, limit: int = 50) -> list[str]:
         .values_list("first_name", "last_name")[:limit]
     )
     return [f"{first} {last[:1]}." if last else first for first, last in rows]
-
-
-def site_currency(request_or_site) -> str:
-    return DonationSettings.for_request(request_or_site).currency if hasattr(request_or_site, "META") else "USD"
 
 
 def donations_for_user(user):

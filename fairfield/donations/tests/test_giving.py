@@ -193,3 +193,45 @@ def test_form_data_posted_to_the_page_without_review_never_charges(client, suppo
     response = client.post(support_page.url, form_data(step="pay"))
     assert response.status_code == 200
     assert Donation.objects.count() == 0
+
+
+@pytest.mark.parametrize("anonymous", [False, True])
+def test_a_dedication_notice_tells_the_honoured_person_without_the_amount(
+    client, support_page, org, anonymous, django_capture_on_commit_callbacks
+):
+    changes = {
+        "method": "test",
+        "amount_choice": "5000",
+        "dedication": "memory",
+        "dedication_name": "Grandmother Rosa",
+        "dedication_email": "family@example.org",
+        "dedication_message": "She read every issue.",
+    }
+    if anonymous:
+        changes["anonymous"] = "on"
+    response = give(client, support_page, **changes)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(response["Location"], {"outcome": "pay"})
+    [notice] = [m for m in mail.outbox if m.to == ["family@example.org"]]
+    assert "in memory of Grandmother Rosa" in notice.body
+    assert "She read every issue." in notice.body
+    assert "$50" not in notice.body and "$50" not in notice.alternatives[0][0]
+    assert ("Wren Alvarez" in notice.body) is not anonymous
+    assert Donation.objects.get().on_donor_wall is False
+
+
+def test_the_donor_wall_shows_only_donors_who_opted_in_and_are_not_anonymous(
+    client, support_page, org, django_capture_on_commit_callbacks
+):
+    for first, extra in (
+        ("Listed", {"on_donor_wall": "on"}),
+        ("Quiet", {}),
+        ("Hidden", {"on_donor_wall": "on", "anonymous": "on"}),
+    ):
+        response = give(client, support_page, method="test", first_name=first, **extra)
+        with django_capture_on_commit_callbacks(execute=True):
+            client.post(response["Location"], {"outcome": "pay"})
+    html = client.get(support_page.url).content.decode()
+    assert "Listed A." in html
+    assert "Quiet" not in html and "Hidden" not in html
+    assert "$60.00 raised of $5,000.00 from 1 donor" in html
