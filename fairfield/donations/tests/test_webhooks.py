@@ -264,9 +264,10 @@ def test_event_types_we_do_not_act_on_are_stored_and_ignored(client, fake_stripe
     assert WebhookEvent.objects.get().status == WebhookStatus.IGNORED
 
 
-@pytest.fixture
+@pytest.fixture(scope="module", autouse=True)
 def _restore_migrated_rows(django_db_blocker):
-    """A transactional test empties every table when it ends; tests after it still need the migrations' rows."""
+    """A transactional test empties every table when it ends (after its own fixtures are gone); tests that run
+    later in the same worker still need the migrations' rows, so they are put back when this module ends."""
     yield
     with django_db_blocker.unblock():
         for alias in connections:
@@ -277,7 +278,6 @@ def _restore_migrated_rows(django_db_blocker):
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="runs when DATABASE_URL points at PostgreSQL")
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
-@pytest.mark.usefixtures("_restore_migrated_rows")
 def test_ten_deliveries_eight_concurrent_make_one_donation_one_receipt_one_ledger_entry(support_page, fake_stripe, org):
     donation = _card_gift(Client(), support_page)
     evt = event("checkout.session.completed", _completed(donation), event_id="evt_concurrent")
