@@ -174,6 +174,13 @@ def _checkout_failed(session: dict) -> None:
         services.donation_fail(donation=donation, reason="checkout " + str(session.get("status")))
 
 
+def _checkout_expired(session: dict) -> None:
+    """The donor left Checkout without paying: the gift will not come, unless it already did."""
+    donation = _donation_by_metadata(session.get("metadata"))
+    if donation is not None and donation.status in {Status.CREATED, Status.PENDING}:
+        services.donation_cancel(donation=donation)
+
+
 def _invoice_subscription(invoice: dict) -> tuple[str, dict]:
     """The subscription and its metadata, wherever this API version puts them."""
     details = (invoice.get("parent") or {}).get("subscription_details") or invoice.get("subscription_details") or {}
@@ -292,7 +299,7 @@ _HANDLERS = {
     "checkout.session.completed": _checkout_completed,
     "checkout.session.async_payment_succeeded": _checkout_completed,
     "checkout.session.async_payment_failed": _checkout_failed,
-    "checkout.session.expired": _checkout_failed,
+    "checkout.session.expired": _checkout_expired,
     "invoice.paid": _invoice_paid,
     "invoice.payment_failed": _invoice_failed,
     "customer.subscription.updated": _subscription_changed,

@@ -304,3 +304,21 @@ def test_ten_deliveries_eight_concurrent_make_one_donation_one_receipt_one_ledge
     assert LedgerEntry.objects.count() == 1
     assert WebhookEvent.objects.count() == 1
     assert len([m for m in mail.outbox if "receipt" in m.subject.lower()]) == 1
+
+
+@pytest.mark.django_db
+def test_an_expired_checkout_cancels_the_waiting_gift_but_never_a_paid_one(
+    client, support_page, fake_stripe, django_capture_on_commit_callbacks
+):
+    donation = _card_gift(client, support_page)
+    expired = _completed(donation, status="expired", payment_status="unpaid")
+    webhook_post(client, event("checkout.session.expired", expired, event_id="evt_expired"))
+    donation.refresh_from_db()
+    assert donation.status == Status.CANCELLED
+
+    paid = _card_gift(client, support_page, amount_choice="5000")
+    with django_capture_on_commit_callbacks(execute=True):
+        webhook_post(client, event("checkout.session.completed", _completed(paid), event_id="evt_paid"))
+    webhook_post(client, event("checkout.session.expired", _completed(paid, status="expired"), event_id="evt_late"))
+    paid.refresh_from_db()
+    assert paid.status == Status.SUCCEEDED
