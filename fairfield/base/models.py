@@ -18,7 +18,7 @@ class HomePage(Page):
         FieldPanel("intro"),
         InlinePanel("features", label=_("Featured articles"), max_num=6),
     ]
-    subpage_types = ["base.StandardPage", "publishing.SectionPage"]
+    subpage_types = ["base.StandardPage", "publishing.SectionPage", "donations.SupportPage"]
     parent_page_types = ["wagtailcore.Page"]
     max_count = 1
 

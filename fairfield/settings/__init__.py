@@ -193,6 +193,19 @@ if PRODUCTION and not DEFAULT_FROM_EMAIL:
     raise ImproperlyConfigured("DEFAULT_FROM_EMAIL must be set in production.")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
+# Donations (fairfield/donations/README.md). Card gifts go through Stripe Checkout when the card gateway is on;
+# the test gateway ("test mode", no money moves) exists only outside production.
+STRIPE_SECRET_KEY = env_str("STRIPE_SECRET_KEY", "")
+STRIPE_WEBHOOK_SECRET = env_str("STRIPE_WEBHOOK_SECRET", "")
+DONATIONS_CARD_GATEWAY = env_bool("DONATIONS_CARD_GATEWAY", default=bool(STRIPE_SECRET_KEY))
+if DONATIONS_CARD_GATEWAY and PRODUCTION and not (STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET):
+    raise ImproperlyConfigured(
+        "STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET must be set when DONATIONS_CARD_GATEWAY is on."
+    )
+DONATIONS_TEST_GATEWAY = env_bool("DONATIONS_TEST_GATEWAY", default=not PRODUCTION)
+if DONATIONS_TEST_GATEWAY and PRODUCTION:
+    raise ImproperlyConfigured("DONATIONS_TEST_GATEWAY takes no real money and must be off in production.")
+
 # Accounts.
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [

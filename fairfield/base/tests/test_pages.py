@@ -144,9 +144,10 @@ def test_section_page_query_count_does_not_grow_with_the_number_of_articles(clie
 
 # Wagtail's routing costs a fixed handful of queries (site, page, specific page, view restrictions);
 # these bounds are what each page needs today, so a new query per card or per block fails here.
+# An article reads the donations site setting once for its "Support us" block.
 @pytest.mark.parametrize(
     ("url", "most_queries"),
-    [("/", 16), ("/about/", 6), ("/stories/", 12), ("/stories/article-1/", 15)],
+    [("/", 16), ("/about/", 6), ("/stories/", 12), ("/stories/article-1/", 16)],
 )
 def test_pages_need_a_fixed_number_of_queries(client, section, url, most_queries, django_assert_max_num_queries):
     publish_articles(section, 10)
