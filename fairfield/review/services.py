@@ -139,9 +139,24 @@ def article_submitted(*, article, user) -> bool:
     """Log a submission; returns whether the article waits for survivor reviewers."""
     needs_read = article_needs_first_read(article)
     event_log(action="review.article.submitted", actor=user, article=article, first_read=needs_read)
-    if not needs_read:
+    if needs_read:
+        _article_mark(article)
+    else:
         _statements_pin(article)
     return needs_read
+
+
+def _article_mark(article) -> None:
+    """Keep the mark on the article and its draft, so later submissions are read first too, and so reader pages
+    know without a query which articles can have a first read to show."""
+    if article.needs_survivor_read:
+        return
+    type(article).objects.filter(pk=article.pk).update(needs_survivor_read=True)
+    revision = article.get_latest_revision()
+    if revision is not None:
+        revision.content["needs_survivor_read"] = True
+        revision.save(update_fields=["content"])
+    article.needs_survivor_read = True
 
 
 def article_revised(*, article, user) -> None:

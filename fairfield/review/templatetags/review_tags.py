@@ -12,6 +12,8 @@ def survivor_first_read(context, page):
     request = context.get("request")
     if request is not None and getattr(request, "is_preview", False):
         return ""  # a draft's commentaries are not public yet
+    if not page.needs_survivor_read:
+        return ""  # the plain editorial path (submission marks every article that is read first)
     first_read = selectors.first_read_of(page)
     if first_read is None:
         return ""

@@ -2,7 +2,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 
 from fairfield.accounts.roles import Role
 from fairfield.accounts.tests.factories import UserFactory
-from fairfield.publishing.models import ArticlePage, Byline
+from fairfield.publishing.models import ArticlePage, Byline, Contributor
 from fairfield.publishing.tests.factories import ContributorFactory, article_publish
 from fairfield.review import services
 from fairfield.review.models import ReadingItem, ReadingReflection
@@ -48,7 +48,9 @@ def contributor_make_ready(user) -> None:
 
 
 def draft_create(section, *, owner, title="What I learned on the ward", professional=True, **fields) -> ArticlePage:
-    contributor = ContributorFactory(account=owner, is_professional=professional)
+    contributor = Contributor.objects.filter(account=owner).first() or ContributorFactory(
+        account=owner, is_professional=professional
+    )
     article = article_publish(section, title=title, contributors=[(contributor, Byline.NAME)], publish=False, **fields)
     ArticlePage.objects.filter(pk=article.pk).update(owner=owner)
     article.refresh_from_db()
@@ -92,3 +94,13 @@ def review_write(reviewer, article, *, attribution="pseudonym", verdict="listens
         verdict=verdict,
         reasons="It names what happened.",
     )
+
+
+def review_settings_set(**fields):
+    from fairfield.review.models import ReviewSettings
+
+    config = ReviewSettings.current()
+    for name, value in fields.items():
+        setattr(config, name, value)
+    config.save()
+    return config
