@@ -213,9 +213,18 @@ def first_read_of(article) -> FirstRead | None:
         if action == "review.article.revised" or action not in seen:
             timeline.append((str(TIMELINE_ACTIONS[action]), at))
             seen.add(action)
-    if article.first_published_at:
-        timeline.append((_("Published"), article.first_published_at))
+    if published_at := _published_after_review(article, timeline):
+        timeline.append((_("Published"), published_at))
     return FirstRead(commentaries=commentaries, statements=statements, timeline=timeline)
+
+
+def _published_after_review(article, timeline):
+    """A piece already live before its first read (a revision put through review) counts from its latest publication."""
+    if article.first_published_at is None:
+        return None
+    if timeline and article.first_published_at < timeline[-1][1]:
+        return article.last_published_at
+    return article.first_published_at
 
 
 TIMELINE_ACTIONS = {

@@ -13,7 +13,7 @@ from fairfield.base.demo.writing import ARTICLES
 
 # Apps that add their own sample content after the sections, articles and accounts exist. Each module has
 # `demo_load(*, seed) -> str`, returning one line that says what it loaded.
-DEMO_EXTENSIONS: list[str] = []
+DEMO_EXTENSIONS: list[str] = ["fairfield.review.demo"]
 
 
 def _count(value: str) -> int:
