@@ -251,8 +251,6 @@ def claim(request, pk):
         services.claim_take(reviewer=request.user, article=draft)
     except ValidationError as error:
         messages.error(request, error.messages[0])
-    except PermissionDenied:
-        raise
     else:
         messages.success(request, _("The draft is yours to read. Take your time; the due date is below."))
     return redirect("review:article", pk=draft.pk)

@@ -114,3 +114,8 @@ def test_contributors_submit_through_the_admin_once_ready(client, section, contr
     article = ArticlePage.objects.get(slug="ready-now")
     assert isinstance(_current_task(article), SurvivorFirstReadTask)
     assert not article.live
+
+
+def test_admins_but_not_editors_change_the_review_settings(editor, admin_user):
+    assert admin_user.has_perm("review.change_reviewsettings")
+    assert not editor.has_perm("review.change_reviewsettings")
