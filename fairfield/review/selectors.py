@@ -89,6 +89,11 @@ def articles_in_first_read():
     return ArticlePage.objects.filter(pk__in=[int(pk) for pk in object_ids]).order_by("latest_revision_created_at")
 
 
+def articles_in_first_read_by(user) -> list[ArticlePage]:
+    authored = Q(owner=user) | Q(article_contributors__contributor__account=user)
+    return list(articles_in_first_read().filter(authored).distinct().defer("body"))
+
+
 def queue_for(reviewer) -> list[ArticlePage]:
     """Drafts this reviewer may claim: not theirs, no declared conflict, not taken up, still short of reviews."""
     needed = ReviewSettings.current().reviews_to_complete

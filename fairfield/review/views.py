@@ -36,7 +36,7 @@ def dashboard(request):
     if selectors.is_contributor(user) or context["is_editor"]:
         context["blockers"] = selectors.submission_blockers(user)
         context["is_contributor"] = True
-        context["my_articles"] = [a for a in selectors.articles_in_first_read() if selectors.is_author(user, a)]
+        context["my_articles"] = selectors.articles_in_first_read_by(user)
     if context["is_editor"]:
         context["in_first_read"] = list(selectors.articles_in_first_read())
     return render(request, "review/dashboard.html", context)

@@ -54,12 +54,20 @@ def log_revision(request, page):
         services.article_revised(article=article, user=request.user)
 
 
-@hooks.register("construct_explorer_page_queryset")
-def contributors_see_only_their_drafts(parent_page, pages, request):
-    user = request.user
+def _published_or_own(pages, user):
     if selectors.is_editor(user) or user.is_superuser:
         return pages
     return pages.filter(live=True) | pages.filter(owner=user)
+
+
+@hooks.register("construct_explorer_page_queryset")
+def contributors_see_only_their_drafts(parent_page, pages, request):
+    return _published_or_own(pages, request.user)
+
+
+@hooks.register("construct_page_chooser_queryset")
+def contributors_choose_only_published_or_their_own(pages, request):
+    return _published_or_own(pages, request.user)
 
 
 @hooks.register("register_admin_menu_item")
