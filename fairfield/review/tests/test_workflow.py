@@ -119,3 +119,30 @@ def test_contributors_submit_through_the_admin_once_ready(client, section, contr
 def test_admins_but_not_editors_change_the_review_settings(editor, admin_user):
     assert admin_user.has_perm("review.change_reviewsettings")
     assert not editor.has_perm("review.change_reviewsettings")
+
+
+def test_the_author_can_also_send_to_the_editors_from_wagtails_admin(
+    client, section, contributor, survivor_reviewer, other_reviewer
+):
+    contributor_make_ready(contributor)
+    article = draft_submit(draft_create(section, owner=contributor), user=contributor)
+    review_write(survivor_reviewer, article)
+    task_state = WorkflowState.objects.for_instance(article).get(status="in_progress").current_task_state
+    url = f"/admin/pages/workflow/action/{article.pk}/approve/{task_state.pk}/"
+    client.force_login(survivor_reviewer)
+    assert client.post(url).status_code in {302, 403}
+    client.force_login(contributor)
+    client.post(url)
+    assert isinstance(_current_task(article), SurvivorFirstReadTask)  # one review is not enough
+    review_write(other_reviewer, article)
+    client.post(url)
+    assert type(_current_task(article)).__name__ == "GroupApprovalTask"
+    assert ReviewEvent.objects.filter(article=article, action="review.article.sent_to_editors").exists()
+
+
+def test_other_contributors_drafts_are_not_offered_in_the_page_chooser(client, section, contributor, other_contributor):
+    draft_create(section, owner=contributor, title="Unpublished thoughts")
+    client.force_login(other_contributor)
+    assert "Unpublished thoughts" not in client.get(f"/admin/choose-page/{section.pk}/").content.decode()
+    client.force_login(contributor)
+    assert "Unpublished thoughts" in client.get(f"/admin/choose-page/{section.pk}/").content.decode()
