@@ -19,3 +19,18 @@ def claim_reminder_send(*, claim) -> None:
         from_email=None,
         recipient_list=[claim.reviewer.email],
     )
+
+
+def reviews_complete_send(*, article, recipients) -> None:
+    """Tell the authors their survivor reviews are in; the message names no reviewer."""
+    context = {
+        "title": article.title,
+        "url": settings.SITE_URL + reverse("review:article", args=[article.pk]),
+    }
+    for recipient in recipients:
+        send_mail(
+            subject=render_to_string("review/email/reviews_complete_subject.txt", context).strip(),
+            message=render_to_string("review/email/reviews_complete.txt", {**context, "author": recipient}),
+            from_email=None,
+            recipient_list=[recipient.email],
+        )

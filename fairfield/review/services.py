@@ -283,7 +283,25 @@ def commentary_write(
     claim.ended_at = timezone.now()
     claim.save(update_fields=["status", "ended_at"])
     event_log(action="review.commentary.written", actor=reviewer, article=article, commentary=commentary.pk)
+    if selectors.reviews_complete(article):
+        from fairfield.review.tasks import reviews_complete_notify_task
+
+        transaction.on_commit(lambda: reviews_complete_notify_task.enqueue(article.pk))
     return commentary
+
+
+def reviews_complete_notify(*, article_id: int) -> int:
+    """E-mail each author once the reviews are in; returns how many were told."""
+    from fairfield.accounts.models import User
+    from fairfield.publishing.models import ArticlePage
+    from fairfield.review import emails
+
+    article = ArticlePage.objects.filter(pk=article_id).first()
+    if article is None or selectors.first_read_task_state(article) is None:
+        return 0
+    authors = list(User.objects.filter(pk__in=selectors.author_ids(article), is_active=True))
+    emails.reviews_complete_send(article=article, recipients=authors)
+    return len(authors)
 
 
 @transaction.atomic

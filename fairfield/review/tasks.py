@@ -8,3 +8,8 @@ from fairfield.review import services
 @task
 def claims_housekeeping_task() -> dict:
     return {"expired": services.claims_expire(), "reminded": services.claim_reminders_send()}
+
+
+@task
+def reviews_complete_notify_task(article_id: int) -> int:
+    return services.reviews_complete_notify(article_id=article_id)

@@ -146,3 +146,21 @@ def test_other_contributors_drafts_are_not_offered_in_the_page_chooser(client, s
     assert "Unpublished thoughts" not in client.get(f"/admin/choose-page/{section.pk}/").content.decode()
     client.force_login(contributor)
     assert "Unpublished thoughts" in client.get(f"/admin/choose-page/{section.pk}/").content.decode()
+
+
+def test_authors_are_emailed_when_the_reviews_are_in_without_reviewer_names(
+    section, contributor, survivor_reviewer, other_reviewer, django_capture_on_commit_callbacks
+):
+    from django.core import mail
+
+    contributor_make_ready(contributor)
+    article = draft_submit(draft_create(section, owner=contributor), user=contributor)
+    with django_capture_on_commit_callbacks(execute=True):
+        review_write(survivor_reviewer, article)
+    assert mail.outbox == []
+    with django_capture_on_commit_callbacks(execute=True):
+        review_write(other_reviewer, article)
+    assert [message.to for message in mail.outbox] == [[contributor.email]]
+    assert "Survivor reviewers have read" in mail.outbox[0].subject
+    assert survivor_reviewer.pseudonym not in mail.outbox[0].body
+    assert other_reviewer.pseudonym not in mail.outbox[0].body
