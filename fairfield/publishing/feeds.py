@@ -8,10 +8,11 @@ import copy
 import re
 
 from django.contrib.syndication.views import Feed
+from django.db.models import Prefetch
 from django.http import Http404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext as _
 from taggit.models import Tag
 
@@ -19,6 +20,18 @@ from fairfield.publishing import selectors
 from fairfield.publishing.models import PublishingSettings, SectionPage
 
 FEED_LENGTH = 30
+
+
+def survivor_commentaries_prefetch() -> Prefetch:
+    from fairfield.review.models import SurvivorCommentary
+
+    return Prefetch(
+        "commentaries",
+        queryset=SurvivorCommentary.objects.filter(hidden_at__isnull=True).select_related("reviewer"),
+        to_attr="visible_commentaries",
+    )
+
+
 ROOT_RELATIVE = re.compile(r'\b(href|src)="/(?!/)')
 SITE_NAME = "Fairfield"
 
@@ -58,7 +71,7 @@ class ArticleFeed(Feed):
         articles = self.articles(obj)
         if self.full_text:
             articles = articles.defer(None)
-        return list(articles[:FEED_LENGTH])
+        return list(articles.prefetch_related(survivor_commentaries_prefetch())[:FEED_LENGTH])
 
     def item_title(self, item):
         return item.title
@@ -83,9 +96,21 @@ class ArticleFeed(Feed):
         notes = ""
         if item.content_note_labels:
             notes = format_html("<p>{}</p>", _("Content notes: %s") % ", ".join(item.content_note_labels))
+        commentaries = self.survivor_commentaries(item)
         if self.full_text:
-            return notes + self.absolute_links(str(item.body))
-        return notes + (format_html("<p>{}</p>", item.standfirst) if item.standfirst else "")
+            return notes + self.absolute_links(str(item.body)) + commentaries
+        return notes + (format_html("<p>{}</p>", item.standfirst) if item.standfirst else "") + commentaries
+
+    def survivor_commentaries(self, item):
+        """The survivor reviewers' public commentaries travel with the article (the review app's)."""
+        return format_html_join(
+            "",
+            "<blockquote><p>{}</p><p>{}</p></blockquote>",
+            (
+                (_("Survivor first read — commentary by %s:") % commentary.public_attribution, commentary.body)
+                for commentary in item.visible_commentaries
+            ),
+        )
 
     def absolute_links(self, html):
         """Feed readers show the body away from the site, where a link to "/about/" leads nowhere."""

@@ -146,8 +146,14 @@ class SectionPage(Page):
     """A section of the magazine (Blogs, Personal Stories, News …) listing its articles."""
 
     description = models.CharField(_("description"), max_length=300, blank=True)
+    needs_survivor_read = models.BooleanField(
+        _("needs a survivor first read"),
+        default=False,
+        help_text=_("Every article submitted in this section is read by survivor reviewers first."),
+    )
 
     content_panels = [*Page.content_panels, FieldPanel("description")]
+    settings_panels = [*Page.settings_panels, FieldPanel("needs_survivor_read")]
     parent_page_types = ["base.HomePage"]
     subpage_types = ["publishing.ArticlePage"]
 
@@ -186,6 +192,11 @@ class ArticlePage(Page):
     topics = ParentalManyToManyField(Topic, blank=True, related_name="articles", verbose_name=_("topics"))
     comments_open = models.BooleanField(_("comments open"), default=True)
     reading_minutes = models.PositiveSmallIntegerField(_("reading time in minutes"), default=1, editable=False)
+    needs_survivor_read = models.BooleanField(
+        _("needs a survivor first read"),
+        default=False,
+        help_text=_("Survivor reviewers read this article before the editors, whoever wrote it."),
+    )
 
     search_fields = [
         *Page.search_fields,
@@ -193,6 +204,7 @@ class ArticlePage(Page):
         index.SearchField("body"),
         index.RelatedFields("article_contributors", [index.SearchField("public_name")]),
         index.RelatedFields("tags", [index.SearchField("name")]),
+        index.SearchField("survivor_commentary_text"),
         index.FilterField("publication_date"),
         index.FilterField("path"),
         index.FilterField("depth"),
@@ -215,7 +227,7 @@ class ArticlePage(Page):
         FieldPanel("topics"),
         InlinePanel("related_links", label=_("Related articles")),
     ]
-    settings_panels = [*Page.settings_panels, FieldPanel("comments_open")]
+    settings_panels = [*Page.settings_panels, FieldPanel("comments_open"), FieldPanel("needs_survivor_read")]
     base_form_class = ArticlePageForm
     parent_page_types = ["publishing.SectionPage"]
     subpage_types = []
@@ -280,6 +292,10 @@ class ArticlePage(Page):
         # Derived from the body so listings show it without rendering every article.
         self.reading_minutes = reading_minutes(self.body)
         super().save(*args, **kwargs)
+
+    def survivor_commentary_text(self) -> str:
+        """The survivor reviewers' public commentaries (the review app's), so search finds them too."""
+        return "\n\n".join(self.commentaries.filter(hidden_at__isnull=True).values_list("body", flat=True))
 
     @property
     def date(self):
