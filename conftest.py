@@ -68,3 +68,19 @@ def editor(db):
 @pytest.fixture
 def admin_user(db):
     return UserFactory(pseudonym="Harrier", email="harrier@example.org", roles=[Role.MEMBER, Role.ADMIN], totp=True)
+
+
+@pytest.fixture
+def established(db):
+    """Call with members to give them an established member's history (an old account and three published
+    comments on another article), so moderation's trust levels let their comments publish at once."""
+    from fairfield.moderation.tests.factories import make_established
+    from fairfield.publishing.tests.factories import article_publish, section_create
+
+    elsewhere = article_publish(section_create(title="Earlier discussions", slug="earlier-discussions"))
+
+    def make(*members):
+        for member in members:
+            make_established(member, elsewhere)
+
+    return make

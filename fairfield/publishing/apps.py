@@ -18,7 +18,7 @@ class PublishingConfig(AppConfig):
         post_save.connect(page_cache.article_changed, sender=ArticlePage, dispatch_uid="page_cache_article_saved")
         post_delete.connect(page_cache.article_changed, sender=ArticlePage, dispatch_uid="page_cache_article_deleted")
         comment_changed.connect(page_cache.discussion_changed, dispatch_uid="page_cache_discussion_changed")
-        for receiver in (visibility.restrictions_changed, page_cache.restrictions_changed):
+        for receiver in (visibility.restrictions_changed, page_cache.every_page_changed):
             for signal in (post_save, post_delete):
                 signal.connect(receiver, sender=PageViewRestriction)
             post_page_move.connect(receiver)

@@ -4,10 +4,10 @@ An anonymous reader's article page is the same for everyone, so it is rendered o
 `PageCacheMiddleware` answers later readers from there before Wagtail even routes the request, so a hit
 costs no database query at all. Entries are keyed by the article's version, and anything that changes what
 readers see — a new, edited, approved or removed comment, a save or publication of the article — moves the
-version on, so the next reader gets a fresh page at once; a change to any view restriction starts every
-page afresh. Only plain GETs with no query string (or the one that orders comments) are cached, never a
-page under a view restriction, and never a response that set a cookie, used a CSRF token or showed a
-one-off message.
+version on, so the next reader gets a fresh page at once. A change to what every article shows (a view
+restriction, the donations block) starts every page afresh. Only plain GETs with no query string (or the
+one that orders comments) are cached, never a page under a view restriction, and never a response that set
+a cookie, used a CSRF token or showed a one-off message.
 """
 
 import logging
@@ -58,9 +58,14 @@ def discussion_changed(sender, comment, **kwargs):
     page_cache_clear(comment.article_id)
 
 
-def restrictions_changed(**kwargs):
-    """Receiver: a view restriction changed or pages moved, so any page may now be restricted."""
+def page_cache_clear_all() -> None:
+    """Make every cached page stale, for changes that show on every article (restrictions, the support block)."""
     cache.delete(GENERATION_KEY)
+
+
+def every_page_changed(**kwargs):
+    """Receiver: something that any article may show changed."""
+    page_cache_clear_all()
 
 
 def response_keep(page, request, response) -> None:

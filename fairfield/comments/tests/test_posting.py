@@ -27,7 +27,8 @@ def kept_text(response) -> str:
     return parse(response).select_one("textarea[name=body]").get_text()
 
 
-def test_top_level_comments_are_numbered_in_order(article, member, other_member):
+def test_top_level_comments_are_numbered_in_order(article, member, other_member, established):
+    established(member, other_member)
     first = comment_post(author=member, article=article, body="First.")
     second = comment_post(author=other_member, article=article, body="Second.")
     assert (first.number, second.number) == (1, 2)
@@ -58,7 +59,8 @@ def test_numbering_gives_up_after_repeated_clashes_without_leaving_a_row(article
     assert Comment.objects.count() == 1
 
 
-def test_replies_nest_to_depth_four_and_deeper_ones_attach_there_answering_their_comment(article, member):
+def test_replies_nest_to_depth_four_and_deeper_ones_attach_there_answering_their_comment(article, member, established):
+    established(member)
     level = comment_post(author=member, article=article, body="1")
     chain = [level]
     for depth in range(2, 6):
@@ -134,9 +136,10 @@ def test_screening_decides_the_status_and_sees_the_parent(article, member, other
 # Through the form
 
 
-def test_a_member_posts_from_the_form_and_lands_on_their_comment(member_client, article):
+def test_a_member_posts_from_the_form_and_lands_on_their_comment(member_client, article, member, established):
+    established(member)
     response = member_client.post(post_url(article), {"body": "Thank you for writing this.", "website": ""})
-    comment = Comment.objects.get()
+    comment = Comment.objects.get(article=article)
     assert response.status_code == 302
     assert response.url.endswith(f"#comment-{comment.pk}")
     page = member_client.get(response.url.split("#")[0]).content.decode()

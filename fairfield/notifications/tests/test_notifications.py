@@ -107,7 +107,7 @@ def test_the_settings_page_saves_choices_and_needs_a_login(client, member):
 
 
 def test_a_failing_mail_server_neither_blocks_nor_loses_the_comment(
-    settings, member_client, article, member, outbox, committed
+    settings, member_client, article, member, outbox, committed, established
 ):
     settings.MAILERS = BROKEN_MAILERS
     parent = comment_make(article, author=member, body="Mine")
@@ -115,6 +115,7 @@ def test_a_failing_mail_server_neither_blocks_nor_loses_the_comment(
     from fairfield.accounts.tests.factories import UserFactory
 
     replier = UserFactory(pseudonym="Rowan")
+    established(replier)
     other.force_login(replier)
     with committed():
         response = other.post(post_url(article), {"body": "A reply", "parent": parent.pk})
@@ -134,7 +135,10 @@ def test_a_failing_mail_server_neither_blocks_nor_loses_the_comment(
     assert len(outbox) == 1
 
 
-def test_a_reply_tells_the_author_of_the_comment_it_answers(article, member, other_member, outbox, committed):
+def test_a_reply_tells_the_author_of_the_comment_it_answers(
+    article, member, other_member, outbox, committed, established
+):
+    established(other_member)
     parent = comment_make(article, author=member, body="First")
     with committed():
         reply = comment_post(author=other_member, article=article, body="Answer", parent=parent)
@@ -177,8 +181,9 @@ def test_a_pending_reply_tells_nobody_until_a_moderator_approves_it(
 
 
 def test_followers_get_new_comments_batched_at_most_hourly(
-    article, member, other_member, contributor, outbox, committed
+    article, member, other_member, contributor, outbox, committed, established
 ):
+    established(member, other_member, contributor)
     thread_follow(user=member, article=article)
     member_mute(muter=member, muted=contributor)
     with committed():

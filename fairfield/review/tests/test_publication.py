@@ -67,10 +67,18 @@ def test_readers_see_the_label_assessments_commentaries_responses_statement_and_
 
 
 def test_an_editor_hid_commentary_shows_its_reason_to_readers(client, published, editor):
+    assert "Heron heard this piece." in client.get(published["article"].url).content.decode()  # now cached
     services.commentary_hide(editor=editor, commentary=published["signed"], reason="It named a nurse.")
     html = client.get(published["article"].url).content.decode()
     assert "Commentary hidden by editors: It named a nurse." in html
     assert "Heron heard this piece." not in html
+
+
+def test_a_later_response_reaches_readers_of_the_cached_page(client, published, contributor):
+    assert "Thank you, Heron." not in client.get(published["article"].url).content.decode()
+    services.response_write(author=contributor, commentary=published["signed"], body="Thank you, Heron.")
+
+    assert "Thank you, Heron." in client.get(published["article"].url).content.decode()
 
 
 def test_plain_articles_carry_no_label(client, section):
