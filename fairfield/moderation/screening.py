@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.db import connection
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -129,7 +130,7 @@ def refuse_duplicate(author, body: str, *, now: datetime) -> None:
 def refuse_over_rate_limit(author, *, established: bool, now: datetime) -> None:
     """Counted from the database, so every process agrees; the member's row is locked to count one post at a time."""
     if connection.in_atomic_block:
-        type(author).objects.select_for_update().filter(pk=author.pk).values_list("pk").first()
+        get_user_model().objects.select_for_update().filter(pk=author.pk).values_list("pk").first()
     limits = ESTABLISHED_LIMITS if established else NEW_MEMBER_LIMITS
     longest = max(limit.window for limit in limits)
     most = max(limit.comments for limit in limits)

@@ -7,9 +7,8 @@ from playwright.sync_api import expect
 
 from fairfield.accounts.roles import Role
 from fairfield.accounts.tests.factories import PASSWORD, UserFactory
-from fairfield.comments import services
 from fairfield.comments.models import Comment, CommentStatus, ThreadFollow
-from fairfield.moderation.screening import CommentRefused
+from fairfield.moderation.tests.factories import make_established
 from fairfield.publishing.tests.factories import article_publish, section_create
 
 
@@ -27,9 +26,14 @@ def _log_out(page) -> None:
 
 
 def _people_and_article():
+    """Two established members (moderation lets their comments publish at once) and an article to discuss."""
     wren = UserFactory(pseudonym="Wren", email="wren@example.org", roles=[Role.MEMBER])
     alder = UserFactory(pseudonym="Alder", email="alder@example.org", roles=[Role.MEMBER])
-    article = article_publish(section_create(), title="What the night staff never saw")
+    section = section_create()
+    earlier = article_publish(section, title="An earlier discussion", slug="an-earlier-discussion")
+    for member in (wren, alder):
+        make_established(member, earlier)
+    article = article_publish(section, title="What the night staff never saw")
     return wren, alder, article
 
 
@@ -51,7 +55,7 @@ def test_members_post_reply_edit_and_delete_and_the_thread_still_reads(page, ass
     _log_in(page, alder.email)
     page.goto(article.url)
     # The reply page, for readers without JavaScript and for links in e-mails.
-    page.goto(f"/comments/{Comment.objects.get(author=wren).pk}/reply/")
+    page.goto(f"/comments/{Comment.objects.get(author=wren, article=article).pk}/reply/")
     expect(page.get_by_role("heading", name="Reply to Wren")).to_be_visible()
     assert_accessible(page)
     page.get_by_label("Your comment").fill("Same on my ward, see https://example.org/ward")
@@ -69,7 +73,7 @@ def test_members_post_reply_edit_and_delete_and_the_thread_still_reads(page, ass
     reply = page.locator(".comment-list--replies .comment").first
     expect(reply).to_contain_text("Same on my ward.")
     expect(reply).to_contain_text("edited")
-    assert Comment.objects.get(author=alder).revisions.count() == 1
+    assert Comment.objects.get(author=alder, article=article).revisions.count() == 1
     _log_out(page)
 
     _log_in(page, wren.email)
@@ -142,23 +146,24 @@ def test_a_draft_survives_a_reload_and_is_cleared_once_posted(page):
     expect(page.get_by_label("Your comment")).to_have_value("")
 
 
-def test_a_refused_post_keeps_the_text_in_the_box(page, monkeypatch):
-    wren, _alder, article = _people_and_article()
-
-    def too_fast(**kwargs):
-        raise CommentRefused("You are posting faster than we allow. Please wait a minute.", status_code=429)
-
-    monkeypatch.setattr(services, "comment_screen", too_fast)
-    _log_in(page, wren.email)
+def test_a_refused_post_keeps_the_text_in_the_box(page, settings):
+    """A new member's second comment within 30 seconds meets moderation's real rate limit."""
+    settings.MODERATION_RATE_LIMITS = True
+    newcomer = UserFactory(pseudonym="Sorrel", email="sorrel@example.org", roles=[Role.MEMBER])
+    article = article_publish(section_create(), title="What the night staff never saw")
+    _log_in(page, newcomer.email)
     page.goto(article.url)
+    page.get_by_label("Your comment").fill("My first words here.")
+    page.get_by_role("button", name="Post comment").click()
+    expect(page.get_by_role("status")).to_contain_text("waiting for a moderator")
     page.get_by_label("Your comment").fill("Words I do not want to type twice")
     response_status = []
     page.on("response", lambda response: response_status.append(response.status))
     page.get_by_role("button", name="Post comment").click()
-    expect(page.get_by_role("alert")).to_contain_text("faster than we allow")
+    expect(page.get_by_role("alert")).to_contain_text("try again in")
     expect(page.get_by_label("Your comment")).to_have_value("Words I do not want to type twice")
     assert 429 in response_status
-    assert not Comment.objects.exists()
+    assert list(Comment.objects.filter(article=article).values_list("body", flat=True)) == ["My first words here."]
 
 
 def test_posting_with_the_keyboard_only(page):
@@ -201,14 +206,11 @@ def test_with_javascript_reply_opens_under_the_comment_and_posts_there(page, ass
     expect(page.locator(f"#comment-{reply.pk}")).to_contain_text("Yes, on Thursdays.")
 
 
-def test_a_comment_held_for_moderation_is_shown_only_to_its_writer_marked_as_waiting(
-    page, monkeypatch, assert_accessible
-):
-    from fairfield.moderation.screening import Screening
-
-    wren, alder, article = _people_and_article()
-    monkeypatch.setattr(services, "comment_screen", lambda **kwargs: Screening(status=CommentStatus.PENDING))
-    _log_in(page, wren.email)
+def test_a_comment_held_for_moderation_is_shown_only_to_its_writer_marked_as_waiting(page, assert_accessible):
+    """A new member's first comments wait for a moderator (moderation's trust levels)."""
+    _wren, alder, article = _people_and_article()
+    newcomer = UserFactory(pseudonym="Sorrel", email="sorrel@example.org", roles=[Role.MEMBER])
+    _log_in(page, newcomer.email)
     page.goto(article.url)
     page.get_by_label("Your comment").fill("My first words here.")
     page.get_by_role("button", name="Post comment").click()

@@ -49,6 +49,15 @@ def test_the_edit_page_shows_the_members_own_profile(client, member):
     assert_every_control_is_labelled(page)
 
 
+def test_the_edit_page_leads_to_the_members_other_settings(client, member):
+    client.force_login(member)
+    links = {link["href"] for link in parse(client.get(EDIT)).select(".profile-links a")}
+
+    assert {"/notifications/", "/comments/muted/", "/support/my-gifts/", "/members/Wren/"} <= links
+    for href in links:
+        assert client.get(href).status_code == 200
+
+
 def test_the_edit_page_and_the_own_profile_take_few_queries(client, member, django_assert_max_num_queries):
     client.force_login(member)
     with django_assert_max_num_queries(4):  # session, member, roles (for the two-factor check), nothing more
