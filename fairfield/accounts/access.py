@@ -72,11 +72,6 @@ def _access_admin(user, _obj) -> bool:
     return user.is_authenticated and user.has_perm("wagtailadmin.access_admin")
 
 
-@rule("comments.moderate")
-def _moderate(user, _obj) -> bool:
-    return has_role(user, Role.MODERATOR) or has_role(user, Role.ADMIN)
-
-
 @rule("review.commentary.write")
 def _write_commentary(user, _obj) -> bool:
     return has_role(user, Role.SURVIVOR_REVIEWER)

@@ -238,7 +238,7 @@ def unfollow(request, article_pk):
 @login_required
 def history(request, pk):
     """Every version of a comment, for moderators: what the author wrote before each edit."""
-    require(request.user, "comments.moderate")
+    require(request.user, "moderation.queue.use")
     comment = get_object_or_404(Comment.objects.select_related("author", "article"), pk=pk)
     return render(
         request, "comments/history.html", {"comment": comment, "revisions": comment.revisions.order_by("-saved_at")}

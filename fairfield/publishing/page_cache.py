@@ -10,6 +10,7 @@ one that orders comments) are cached, never a page under a view restriction, and
 a cookie, used a CSRF token or showed a one-off message.
 """
 
+import hashlib
 import logging
 import uuid
 
@@ -125,7 +126,7 @@ def _version_key(page_id: int) -> str:
 
 
 def _address_key(path: str) -> str:
-    return f"page-cache:at:{path}"
+    return f"page-cache:at:{hashlib.sha256(path.encode()).hexdigest()}"
 
 
 def _page_key(page_id: int, version: str, request) -> str:

@@ -83,14 +83,6 @@ def test_staff_roles_reach_the_admin_and_members_do_not(reader, member, contribu
     assert not may(reader, "admin.access")
 
 
-def test_moderators_and_admins_moderate_comments_and_others_do_not(reader, member, moderator, admin_user, editor):
-    assert may(moderator, "comments.moderate")
-    assert may(admin_user, "comments.moderate")
-    assert not may(editor, "comments.moderate")
-    assert not may(member, "comments.moderate")
-    assert not may(reader, "comments.moderate")
-
-
 def test_only_survivor_reviewers_write_survivor_commentary(reader, survivor_reviewer, contributor, editor):
     assert may(survivor_reviewer, "review.commentary.write")
     assert not may(contributor, "review.commentary.write")
