@@ -66,9 +66,15 @@ def _join_as_a_professional(page, assert_accessible) -> User:
 
 
 def _submit_in_the_admin(page, article):
+    """Open the editor's action menu and submit. Wagtail's sticky header can lie over the footer's menu
+    toggle while the page settles, so the clicks are dispatched to the controls themselves."""
     page.goto(f"/admin/pages/{article.pk}/edit/")
-    page.locator("footer [data-w-dropdown-target='toggle']").first.click()
-    page.locator("button[name='action-submit']").click()
+    page.wait_for_load_state("networkidle")
+    page.locator("footer [data-w-dropdown-target='toggle']").first.dispatch_event("click")
+    submit = page.locator("button[name='action-submit']")
+    expect(submit).to_be_attached()
+    with page.expect_navigation():
+        submit.dispatch_event("click")
 
 
 def _review_in_the_browser(page, reviewer, title, *, attribution, verdict, body, assert_accessible=None):
