@@ -1,10 +1,9 @@
 """Who may flag, appeal and moderate comments."""
 
-from allauth.account.models import EmailAddress
-
 from fairfield.accounts.access import rule
 from fairfield.accounts.roles import Role, has_role
 from fairfield.comments.models import CommentStatus
+from fairfield.comments.services import member_is_verified
 
 QUEUE_ROLES = (Role.MODERATOR, Role.EDITOR, Role.ADMIN)
 
@@ -15,10 +14,6 @@ def party_to(user, comment) -> bool:
         return True
     answered = {comment.parent, comment.in_reply_to} - {None}
     return any(other.author_id == user.pk for other in answered)
-
-
-def is_verified(user) -> bool:
-    return EmailAddress.objects.filter(user=user, verified=True).exists()
 
 
 @rule("moderation.queue.use")
@@ -57,7 +52,7 @@ def _flag_comment(user, comment) -> bool:
         return False
     if comment.status != CommentStatus.PUBLISHED:
         return False
-    return is_verified(user)
+    return member_is_verified(user)
 
 
 @rule("moderation.comment.appeal")

@@ -9,8 +9,8 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
 from fairfield.comments.models import Comment, CommentStatus
+from fairfield.comments.services import member_is_verified
 from fairfield.moderation import services
-from fairfield.moderation.access import is_verified
 from fairfield.moderation.forms import AppealForm, FlagForm
 from fairfield.moderation.models import Appeal, Flag, FlagReason
 
@@ -26,7 +26,7 @@ def _flag_refusal(user, comment: Comment) -> str:
     """Why this member cannot flag this comment, or "" if they can."""
     if comment.author_id == user.pk:
         return _("This is your own comment. You can edit or delete it instead of flagging it.")
-    if not is_verified(user):
+    if not member_is_verified(user):
         return _("Please confirm your e-mail address before flagging comments.")
     return ""
 
