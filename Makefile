@@ -1,6 +1,6 @@
-.PHONY: run test test-fast lint fmt worker
+.PHONY: run test test-fast lint fmt worker bench
 
-run:  ## Install everything and serve the demo site at http://127.0.0.1:8000
+run:  ## Install everything and serve the demo site at http://127.0.0.1:8000 (PORT=8001 make run for another port)
 	scripts/run
 
 test:  ## The whole test suite, browser tests included
@@ -13,6 +13,7 @@ lint:
 	scripts/bootstrap
 	.venv/bin/ruff check .
 	.venv/bin/ruff format --check .
+	.venv/bin/lint-imports
 
 fmt:
 	.venv/bin/ruff check --fix .
@@ -20,3 +21,7 @@ fmt:
 
 worker:  ## A task worker on its own (production runs it as a service)
 	.venv/bin/python manage.py db_worker
+
+bench:  ## Build the benchmark data (once) and measure every page against nginx with wrk; report in bench/results/
+	test -f var/bench.sqlite3 || bench/generate.sh
+	.venv/bin/python bench/wrk.py

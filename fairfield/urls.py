@@ -3,9 +3,12 @@ from django.urls import include, path
 from django.views.generic import RedirectView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.contrib.sitemaps import Sitemap as PagesSitemap
+from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from fairfield.base import views as base_views
+from fairfield.testimony.feeds import TestimonySitemap
 
 urlpatterns = [
     path("healthz", base_views.healthz, name="healthz"),
@@ -16,6 +19,8 @@ urlpatterns = [
     path("accounts/", include("allauth.urls")),
     path("members/", include("fairfield.accounts.urls")),
     path("", include("fairfield.publishing.urls")),
+    # One sitemap for the pages and the testimony archive; publishing's own route of the same address is the fallback.
+    path("sitemap.xml", sitemap, {"sitemaps": {"wagtail": PagesSitemap, "testimony": TestimonySitemap()}}),
     path("", include("fairfield.publishing.syndication_urls")),
     path("search/", include("fairfield.search.urls")),
     path("newsletter/", include("fairfield.newsletter.urls")),
@@ -23,7 +28,10 @@ urlpatterns = [
     path("moderation/", include("fairfield.moderation.urls")),
     path("notifications/", include("fairfield.notifications.urls")),
     path("review/", include("fairfield.review.urls")),
+    path("roundtables/", include("fairfield.roundtables.urls")),
     path("support/", include("fairfield.donations.urls")),
+    path("privacy/", include("fairfield.privacy.urls")),
+    path("testimony/", include("fairfield.testimony.urls")),
 ]
 
 if settings.DEBUG:

@@ -16,9 +16,10 @@ from fairfield.accounts import selectors
 from fairfield.accounts.fields import PseudonymField, make_messages_friendly
 from fairfield.accounts.models import ProfileVisibility, Relationship, User
 from fairfield.accounts.services import ABOUT_MAX_LENGTH, PSEUDONYM_TAKEN
+from fairfield.lib.forms import StorableTextMixin
 
 
-class FairfieldFormMixin:
+class FairfieldFormMixin(StorableTextMixin):
     template_name = "accounts/includes/form.html"
 
     def __init__(self, *args, **kwargs):

@@ -23,15 +23,16 @@ MFA_REQUIRED_ROLES = frozenset({Role.MODERATOR, Role.EDITOR, Role.ADMIN})
 
 
 def roles_of(user) -> frozenset[str]:
-    """The role names the user holds, cached on the user object for the request."""
+    """The role names the user holds, cached on the user object for the request. A superuser holds every role
+    except survivor reviewer, which only membership of that group gives."""
     if not user.is_authenticated or not user.is_active:
         return frozenset()
     cached = getattr(user, "_fairfield_roles", None)
     if cached is None:
+        cached = frozenset(user.groups.filter(name__in=Role.values).values_list("name", flat=True))
         if user.is_superuser:
-            cached = frozenset(Role.values)
-        else:
-            cached = frozenset(user.groups.filter(name__in=Role.values).values_list("name", flat=True))
+            # Every staff role, but not the survivor reviewers': that is lived experience, not a permission.
+            cached = cached | (frozenset(Role.values) - {Role.SURVIVOR_REVIEWER})
         user._fairfield_roles = cached
     return cached
 

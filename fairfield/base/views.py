@@ -1,9 +1,12 @@
+from django.conf import settings
 from django.http import HttpResponseServerError, JsonResponse
 from django.shortcuts import render
 from django.template import loader
+from django.utils.crypto import constant_time_compare
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
+from fairfield.accounts.access import may
 from fairfield.base import health
 
 
@@ -16,7 +19,19 @@ def healthz(request):
         "tasks": health.task_queue_state(),
     }
     healthy = all(check["ok"] for check in checks.values())
-    return JsonResponse({"status": "ok" if healthy else "unhealthy", **checks}, status=200 if healthy else 503)
+    body = {"status": "ok" if healthy else "unhealthy"}
+    if _sees_health_details(request):
+        body.update(checks)
+    return JsonResponse(body, status=200 if healthy else 503)
+
+
+def _sees_health_details(request) -> bool:
+    """The monitor with the token, or staff with admin access; everyone else learns only up or down."""
+    token = settings.HEALTHZ_TOKEN
+    given = request.headers.get("Authorization", "")
+    if token and given.startswith("Bearer ") and constant_time_compare(given.removeprefix("Bearer "), token):
+        return True
+    return may(request.user, "admin.access")
 
 
 def bad_request(request, exception=None):

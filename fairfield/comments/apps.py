@@ -7,4 +7,4 @@ class CommentsConfig(AppConfig):
     verbose_name = "Comments"
 
     def ready(self):
-        from fairfield.comments import handlers  # noqa: F401 - connects the receivers
+        from fairfield.comments import access, handlers  # noqa: F401 - registers the access rules, connects receivers

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from fairfield.accounts.access import require
 from fairfield.comments import selectors, services
+from fairfield.comments.access import may_discuss
 from fairfield.comments.forms import BOT_TRAP, CommentForm
 from fairfield.comments.models import Comment, CommentStatus
 from fairfield.moderation.screening import CommentRefused
@@ -28,7 +29,17 @@ SERVER_ERROR = _(
 )
 
 
-def _article(pk: int) -> ArticlePage:
+def _article(request, pk: int) -> ArticlePage:
+    """The live article whose discussion this is, if the reader may read the article itself; 404 otherwise, so a
+    password-protected or private discussion is neither read nor written to, nor its existence confirmed."""
+    article = get_object_or_404(ArticlePage.objects.live().specific(), pk=pk)
+    if not may_discuss(request, article):
+        raise Http404
+    return article
+
+
+def _own_article(pk: int) -> ArticlePage:
+    """For leaving: deleting one's own comment or unfollowing works even where the reader has lost access."""
     return get_object_or_404(ArticlePage.objects.live().specific(), pk=pk)
 
 
@@ -106,7 +117,7 @@ def _post(request, *, article, parent=None):
 @require_POST
 def post_comment(request, article_pk):
     """A new top-level comment (or, with `parent`, a reply) from the form under an article."""
-    return _post(request, article=_article(article_pk))
+    return _post(request, article=_article(request, article_pk))
 
 
 @never_cache
@@ -114,7 +125,7 @@ def post_comment(request, article_pk):
 def reply(request, pk):
     """The page for answering one comment, for readers without JavaScript and for links in e-mails."""
     parent = get_object_or_404(Comment.objects.select_related("author"), pk=pk)
-    article = _article(parent.article_id)
+    article = _article(request, parent.article_id)
     if request.method == "POST":
         return _post(request, article=article, parent=parent)
     if parent.status != CommentStatus.PUBLISHED:
@@ -134,13 +145,13 @@ def edit(request, pk):
         if request.method == "GET":
             return redirect(f"{reverse('account_login')}?next={request.path}")
         comment = get_object_or_404(Comment, pk=pk)
-        article = _article(comment.article_id)
+        article = _article(request, comment.article_id)
         form = CommentForm(request.POST)
         return _compose(
             request, article=article, form=form, mode="edit", comment=comment, error=LOG_IN_FIRST, status=403
         )
     comment = get_object_or_404(Comment, pk=pk, author=request.user)
-    article = _article(comment.article_id)
+    article = _article(request, comment.article_id)
     if request.method == "GET":
         if not comment.is_editable_now() or comment.status not in {CommentStatus.PUBLISHED, CommentStatus.PENDING}:
             messages.error(request, services.EDIT_WINDOW_OVER)
@@ -169,7 +180,7 @@ def edit(request, pk):
 @require_http_methods(["GET", "POST"])
 def delete(request, pk):
     comment = get_object_or_404(Comment.objects.select_related("article"), pk=pk, author=request.user)
-    article = _article(comment.article_id)
+    article = _own_article(comment.article_id)
     if request.method == "POST":
         try:
             services.comment_delete(comment=comment, member=request.user)
@@ -185,9 +196,11 @@ def delete(request, pk):
 @login_required
 @require_POST
 def mute_author(request, pk):
-    comment = get_object_or_404(Comment.objects.select_related("author"), pk=pk)
-    if comment.author is None or comment.author_id == request.user.pk:
+    comment = get_object_or_404(Comment.objects.select_related("author", "article"), pk=pk)
+    # Only a comment the asker can see names its writer: published, under an article they may read.
+    if comment.author is None or comment.author_id == request.user.pk or comment.status != CommentStatus.PUBLISHED:
         raise Http404
+    _article(request, comment.article_id)
     services.member_mute(muter=request.user, muted=comment.author)
     messages.success(
         request,
@@ -218,7 +231,7 @@ def muted(request):
 @login_required
 @require_POST
 def follow(request, article_pk):
-    article = _article(article_pk)
+    article = _article(request, article_pk)
     services.thread_follow(user=request.user, article=article)
     messages.success(request, _("You follow this discussion: new comments come to you by e-mail, at most hourly."))
     return redirect(f"{article.get_url(request)}#comments")
@@ -228,7 +241,7 @@ def follow(request, article_pk):
 @login_required
 @require_POST
 def unfollow(request, article_pk):
-    article = _article(article_pk)
+    article = _own_article(article_pk)
     services.thread_unfollow(user=request.user, article=article)
     messages.success(request, _("You no longer follow this discussion."))
     return redirect(f"{article.get_url(request)}#comments")

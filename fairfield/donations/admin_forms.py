@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from fairfield.donations.forms import ExactTextField
 from fairfield.donations.models import Campaign, Method, Status
 from fairfield.donations.money import amount_parse
+from fairfield.lib.forms import StorableTextMixin
 
 
 class DonationFilterForm(forms.Form):
@@ -30,7 +31,7 @@ class DonationFilterForm(forms.Form):
         return queryset
 
 
-class OfflineGiftForm(forms.Form):
+class OfflineGiftForm(StorableTextMixin, forms.Form):
     method = forms.ChoiceField(
         label=_("Method"),
         choices=[
@@ -58,7 +59,7 @@ class OfflineGiftForm(forms.Form):
         return cents
 
 
-class RefundForm(forms.Form):
+class RefundForm(StorableTextMixin, forms.Form):
     amount = forms.CharField(
         label=_("Amount refunded"), max_length=40, required=False, help_text=_("Leave empty for the whole gift.")
     )

@@ -8,7 +8,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from wagtail.models import Site
 
-from fairfield.donations.models import Donation, DonationSettings, Receipt
+from fairfield.donations.models import DonationSettings, Receipt
 from fairfield.donations.money import money_format
 
 # WeasyPrint reports every rendering step at INFO; the site's log is no place for that.
@@ -79,17 +79,6 @@ def statement_message(*, email: str, name: str, year: int, donations) -> EmailMu
         f"fairfield-giving-{year}.pdf", statement_pdf(name=name, year=year, donations=donations), "application/pdf"
     )
     return message
-
-
-def offline_instructions_message(donation: Donation) -> EmailMultiAlternatives:
-    context = {"donation": donation, "org": organisation(), "total": donation.total_display}
-    return _message("offline_instructions", context, to=donation.email)
-
-
-def dedication_message(donation: Donation) -> EmailMultiAlternatives:
-    """Tells the person a gift honours that it was made: never the amount, the donor named only if not anonymous."""
-    context = {"donation": donation, "org": organisation()}
-    return _message("dedication", context, to=donation.dedication_email)
 
 
 def _message(kind: str, context: dict, *, to: str) -> EmailMultiAlternatives:

@@ -3,14 +3,15 @@
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import ProhibitNullCharactersValidator as ProhibitNull
 from django.utils.translation import gettext_lazy as _
 
 from fairfield.donations.models import Campaign, Dedication, DonationSettings, Frequency, Method
 from fairfield.donations.money import amount_parse, money_format, processing_fee
 from fairfield.donations.services import GiftChoice
+from fairfield.lib.forms import StorableTextMixin, refuse_unstorable_text
 
 OTHER = "other"
-UNSAFE_TEXT = _("This contains characters we cannot store (a NUL byte or a broken character). Please retype it.")
 BLANK = _("Please fill this in; spaces alone are not enough.")
 
 
@@ -24,23 +25,13 @@ def available_methods() -> list[tuple[str, str]]:
     return methods
 
 
-def _storable(value: str) -> str:
-    """Text is kept exactly as typed, but NUL bytes and lone surrogates cannot be stored by every database."""
-    if "\x00" in value:
-        raise ValidationError(UNSAFE_TEXT, code="unsafe")
-    try:
-        value.encode("utf-8")
-    except UnicodeEncodeError:
-        raise ValidationError(UNSAFE_TEXT, code="unsafe") from None
-    return value
-
-
 class ExactTextField(forms.CharField):
     """A text field that stores what was typed byte for byte, refusing only what no database can keep."""
 
     def __init__(self, *, required=True, **kwargs):
         super().__init__(strip=False, required=required, **kwargs)
-        self.validators.append(_storable)
+        # One message for a NUL, broken UTF-8 or a lone surrogate, in place of Django's null-character check.
+        self.validators = [refuse_unstorable_text, *(v for v in self.validators if not isinstance(v, ProhibitNull))]
 
     def clean(self, value):
         value = super().clean(value)
@@ -49,7 +40,7 @@ class ExactTextField(forms.CharField):
         return value
 
 
-class DonationForm(forms.Form):
+class DonationForm(StorableTextMixin, forms.Form):
     amount_choice = forms.ChoiceField(label=_("Amount"), widget=forms.RadioSelect)
     custom_amount = forms.CharField(
         label=_("Other amount"), required=False, max_length=40, widget=forms.TextInput(attrs={"inputmode": "decimal"})
@@ -63,12 +54,12 @@ class DonationForm(forms.Form):
     )
     dedication_name = ExactTextField(label=_("Name of the person"), required=False, max_length=200)
     dedication_email = forms.EmailField(
-        label=_("Tell them by e-mail (optional)"),
+        label=_("Tell them by e-mail"),
         required=False,
         help_text=_("We send them a short note that a gift was made in their name, without the amount."),
     )
     dedication_message = ExactTextField(
-        label=_("Message for them (optional)"),
+        label=_("Message for them"),
         required=False,
         max_length=1000,
         widget=forms.Textarea(attrs={"rows": 3}),
@@ -97,6 +88,10 @@ class DonationForm(forms.Form):
 
     def __init__(self, *args, campaign: Campaign, site_settings: DonationSettings, **kwargs):
         super().__init__(*args, **kwargs)
+        if self.is_bound and str(self.data.get(self.add_prefix("custom_amount")) or "").strip():
+            # Typing an amount chooses it: a donor who types 35 and forgets the radio button means 35, not 20.
+            self.data = self.data.copy()
+            self.data[self.add_prefix("amount_choice")] = OTHER
         self.campaign = campaign
         self.site_settings = site_settings
         self.currency = site_settings.currency
@@ -189,7 +184,7 @@ class DonationForm(forms.Form):
         )
 
 
-class AmountChangeForm(forms.Form):
+class AmountChangeForm(StorableTextMixin, forms.Form):
     amount = forms.CharField(label=_("New amount"), max_length=40)
 
     def __init__(self, *args, currency: str, minimum_cents: int, maximum_cents: int, **kwargs):

@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
 
+from fairfield.donations import emails
 from fairfield.donations.models import (
     Campaign,
     Dedication,
@@ -26,11 +27,12 @@ from fairfield.donations.models import (
     RecurringStatus,
     Status,
 )
+from fairfield.lib.errors import Refusal
 
 logger = logging.getLogger(__name__)
 
 
-class DonationError(Exception):
+class DonationError(Refusal):
     """A change that the donation's current state does not allow; the message is for people."""
 
 
@@ -130,8 +132,6 @@ def donation_mark_pending(
     *, donation: Donation, checkout_session_id: str = "", user=None, send_instructions: bool = True
 ) -> Donation:
     """The donor has been sent to pay (Checkout), or an offline gift awaits its money."""
-    from fairfield.donations.tasks import offline_instructions_send_task
-
     with transaction.atomic():
         donation = Donation.objects.select_for_update().get(pk=donation.pk)
         if checkout_session_id and donation.stripe_checkout_session_id != checkout_session_id:
@@ -143,7 +143,7 @@ def donation_mark_pending(
         donation.save(update_fields=["status"])
         _audit(donation, "pending", user=user)
         if donation.is_offline and send_instructions:
-            _on_commit(offline_instructions_send_task, donation.pk)
+            emails.offline_instructions_notify(donation=donation)
     return donation
 
 
@@ -163,7 +163,7 @@ def donation_succeed(
     *, donation: Donation, payment_intent_id: str = "", invoice_id: str = "", when=None, user=None, reference: str = ""
 ) -> Donation:
     """The money arrived: a ledger entry, a receipt, a dedication note; repeating it changes nothing."""
-    from fairfield.donations.tasks import dedication_notify_task, receipt_send_task
+    from fairfield.donations.tasks import receipt_send_task
 
     when = when or timezone.now()
     with transaction.atomic():
@@ -192,7 +192,7 @@ def donation_succeed(
             )
             _on_commit(receipt_send_task, receipt.pk)
             if donation.dedication and donation.dedication_email:
-                _on_commit(dedication_notify_task, donation.pk)
+                emails.dedication_notify(donation=donation)
         elif changed:
             # Already refunded or cancelled, or a repeated event: keep the state, fill in what we learnt.
             donation.save(update_fields=changed)

@@ -2,8 +2,7 @@
 
 from django.tasks import task
 
-from fairfield.donations import documents, services, webhooks
-from fairfield.donations.models import Donation
+from fairfield.donations import services, webhooks
 
 
 @task
@@ -14,18 +13,6 @@ def receipt_send_task(receipt_id: int) -> bool:
 @task
 def webhook_event_process_task(event_pk: int) -> str:
     return webhooks.event_process(event_pk=event_pk)
-
-
-@task
-def offline_instructions_send_task(donation_id: int) -> None:
-    donation = Donation.objects.get(pk=donation_id)
-    documents.offline_instructions_message(donation).send()
-
-
-@task
-def dedication_notify_task(donation_id: int) -> None:
-    donation = Donation.objects.get(pk=donation_id)
-    documents.dedication_message(donation).send()
 
 
 @task

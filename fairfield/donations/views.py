@@ -60,7 +60,9 @@ def support_page_serve(request, page):
         "test_mode": settings.DONATIONS_TEST_GATEWAY,
     }
     if request.method == "GET":
-        context["form"] = DonationForm(campaign=campaign, site_settings=site_settings)
+        # A logged-in member's receipt goes to their own address unless they change it.
+        initial = {"email": request.user.email} if request.user.is_authenticated else {}
+        context["form"] = DonationForm(campaign=campaign, site_settings=site_settings, initial=initial)
         return render(request, page.template, context)
     if request.method != "POST":
         return HttpResponse(status=405, headers={"Allow": "GET, POST"})

@@ -30,11 +30,21 @@ def _decide_on_comment(user, comment) -> bool:
     return not party_to(user, comment)
 
 
+def is_staff_member(member) -> bool:
+    """Moderators, editors and admins (superusers included): only admins sanction them."""
+    return any(has_role(member, role) for role in QUEUE_ROLES)
+
+
 @rule("moderation.member.decide")
 def _decide_on_member(user, member) -> bool:
+    """Moderators act only on members below them: on staff accounts only admins act; nobody on their own."""
     if not _use_queue(user, member):
         return False
-    return user.pk != member.pk
+    if user.pk == member.pk:
+        return False
+    if is_staff_member(member):
+        return has_role(user, Role.ADMIN)
+    return True
 
 
 @rule("moderation.appeal.decide")

@@ -241,7 +241,12 @@ def member_decide(request, pk, action):
     form_class, act = MEMBER_ACTIONS[action]
     form = form_class(request.POST, prefix=action)
     if not may(request.user, "moderation.member.decide", member):
-        messages.error(request, _("Another moderator must decide about your own account."))
+        if member.pk == request.user.pk:
+            messages.error(request, _("Another moderator must decide about your own account."))
+        else:
+            messages.error(
+                request, _("Only an admin can decide about a moderator's, an editor's or an admin's account.")
+            )
         return _member_page(request, member, bound_action=action, bound_form=form, status=403)
     if not form.is_valid():
         return _member_page(request, member, bound_action=action, bound_form=form, status=400)

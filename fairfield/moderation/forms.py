@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from fairfield.accounts.fields import make_messages_friendly
+from fairfield.lib.forms import StorableTextMixin
 from fairfield.moderation.models import (
     APPEAL_TEXT_MAX_LENGTH,
     FLAG_TEXT_MAX_LENGTH,
@@ -29,7 +30,7 @@ def text_field(*, label, max_length, required=True, help_text="", rows=5, requir
     return field
 
 
-class FlagForm(forms.Form):
+class FlagForm(StorableTextMixin, forms.Form):
     reason = forms.ChoiceField(
         label=_("What is wrong with this comment?"),
         choices=FlagReason.choices,
@@ -53,7 +54,7 @@ class FlagForm(forms.Form):
         return cleaned
 
 
-class AppealForm(forms.Form):
+class AppealForm(StorableTextMixin, forms.Form):
     text = text_field(
         label=_("Why should another moderator look at it again?"),
         max_length=APPEAL_TEXT_MAX_LENGTH,
@@ -72,11 +73,11 @@ class AppealForm(forms.Form):
 # The queue's forms, in Wagtail's admin.
 
 
-class ReasonForm(forms.Form):
+class ReasonForm(StorableTextMixin, forms.Form):
     reason = text_field(label=_("Reason (kept in the audit log)"), max_length=REASON_MAX_LENGTH, required=False, rows=2)
 
 
-class RemoveForm(forms.Form):
+class RemoveForm(StorableTextMixin, forms.Form):
     reason = text_field(
         label=_("Reason, sent to the author"),
         max_length=REASON_MAX_LENGTH,
@@ -95,11 +96,11 @@ class RemoveForm(forms.Form):
         make_messages_friendly(self.fields["public_note"])
 
 
-class CrisisMessageForm(forms.Form):
+class CrisisMessageForm(StorableTextMixin, forms.Form):
     text = text_field(label=_("Message to the writer"), max_length=REASON_MAX_LENGTH, rows=6)
 
 
-class SuspendForm(forms.Form):
+class SuspendForm(StorableTextMixin, forms.Form):
     until = forms.DateTimeField(
         label=_("Suspended until"),
         widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
@@ -116,7 +117,7 @@ class SuspendForm(forms.Form):
     )
 
 
-class BanForm(forms.Form):
+class BanForm(StorableTextMixin, forms.Form):
     reason = text_field(
         label=_("Reason, sent to the member"),
         max_length=REASON_MAX_LENGTH,
@@ -125,7 +126,7 @@ class BanForm(forms.Form):
     )
 
 
-class AppealDecisionForm(forms.Form):
+class AppealDecisionForm(StorableTextMixin, forms.Form):
     decision = forms.ChoiceField(
         label=_("Decision"),
         choices=AppealDecision.choices,

@@ -96,10 +96,14 @@ def queue_appeals():
 
 
 def queue_counts() -> dict[str, int]:
+    """How many comments each tab lists. Exists, not a join on `resolved_at IS NULL`, which a comment
+    with no flag or review at all would also match."""
+    open_flag = Flag.objects.open().filter(comment=OuterRef("pk"))
+    open_review = WatchReview.objects.open().filter(comment=OuterRef("pk"))
     return {
-        "flagged": Comment.objects.filter(flags__resolved_at__isnull=True).distinct().count(),
+        "flagged": Comment.objects.filter(Exists(open_flag)).count(),
         "pending": Comment.objects.filter(status=CommentStatus.PENDING).count(),
-        "watched": Comment.objects.filter(watch_reviews__resolved_at__isnull=True).distinct().count(),
+        "watched": Comment.objects.filter(Exists(open_review)).count(),
         "held": Comment.objects.filter(status=CommentStatus.HELD).count(),
         "appeals": Appeal.objects.filter(decision="").count(),
     }

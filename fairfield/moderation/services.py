@@ -16,8 +16,10 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 
+from fairfield.accounts.access import may
 from fairfield.comments.models import Comment, CommentStatus
 from fairfield.comments.services import comment_status_change
+from fairfield.lib.errors import Refusal
 from fairfield.moderation.access import party_to
 from fairfield.moderation.models import (
     Appeal,
@@ -35,12 +37,8 @@ from fairfield.notifications import services as notifications
 FLAGS_TO_HOLD = 3
 
 
-class ModerationRefused(Exception):
+class ModerationRefused(Refusal):
     """The action cannot be taken; `message` says why, in words for the person who tried."""
-
-    def __init__(self, message: str):
-        super().__init__(message)
-        self.message = message
 
 
 def _absolute(path: str) -> str:
@@ -339,8 +337,11 @@ def _standing(member) -> MemberStanding:
 
 
 def _refuse_if_self(moderator, member) -> None:
+    """Nobody decides about their own account, and only admins decide about moderators, editors and admins."""
     if moderator.pk == member.pk:
         raise ModerationRefused(_("Another moderator must decide about your own account."))
+    if not may(moderator, "moderation.member.decide", member):
+        raise ModerationRefused(_("Only an admin can decide about a moderator's, an editor's or an admin's account."))
 
 
 def member_suspend(*, member, moderator, until: datetime, reason: str) -> MemberStanding:

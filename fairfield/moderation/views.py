@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
+from fairfield.comments.access import may_discuss
 from fairfield.comments.models import Comment, CommentStatus
 from fairfield.comments.services import member_is_verified
 from fairfield.moderation import services
@@ -15,7 +16,16 @@ from fairfield.moderation.forms import AppealForm, FlagForm
 from fairfield.moderation.models import Appeal, Flag, FlagReason
 
 
-def _visible_comment(pk) -> Comment:
+def _visible_comment(request, pk) -> Comment:
+    """A comment under an article the member may read (its view restrictions honoured), or 404."""
+    comment = get_object_or_404(Comment.objects.select_related("article", "author"), pk=pk)
+    if not may_discuss(request, comment.article):
+        raise Http404
+    return comment
+
+
+def _own_comment(pk) -> Comment:
+    """The author's own comment, for an appeal, even where they can no longer read the article."""
     comment = get_object_or_404(Comment.objects.select_related("article", "author"), pk=pk)
     if not comment.article.live:
         raise Http404
@@ -36,7 +46,7 @@ def _flag_refusal(user, comment: Comment) -> str:
 @require_http_methods(["GET", "POST"])
 def comment_flag(request, pk):
     """A member flags a comment for moderators, with a reason."""
-    comment = _visible_comment(pk)
+    comment = _visible_comment(request, pk)
     if comment.status != CommentStatus.PUBLISHED:
         raise Http404
     context = {"comment": comment}
@@ -70,7 +80,7 @@ def comment_flag(request, pk):
 @require_http_methods(["GET", "POST"])
 def comment_appeal(request, pk):
     """The author of a removed or held comment asks, once, for a different moderator to review it."""
-    comment = _visible_comment(pk)
+    comment = _own_comment(pk)
     if comment.author_id != request.user.pk:
         raise Http404
     context = {"comment": comment}

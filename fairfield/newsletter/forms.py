@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from fairfield.accounts.fields import make_messages_friendly
+from fairfield.lib.forms import StorableTextMixin
 from fairfield.newsletter import selectors
 
 
@@ -10,7 +11,7 @@ class SectionChoiceField(forms.ModelMultipleChoiceField):
         return obj.title
 
 
-class PreferencesForm(forms.Form):
+class PreferencesForm(StorableTextMixin, forms.Form):
     wants_digest = forms.BooleanField(
         label=_("The weekly digest: every new article of the past week, on Mondays"), required=False
     )

@@ -1,6 +1,6 @@
 from django import forms
 
-from fairfield.notifications.models import NotificationKind
+from fairfield.notifications import kinds
 
 
 class PreferencesForm(forms.Form):
@@ -8,5 +8,5 @@ class PreferencesForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        for kind in NotificationKind:
+        for kind in kinds.optional_kinds():
             self.fields[kind.value] = forms.BooleanField(label=kind.label, required=False)

@@ -19,7 +19,7 @@ class NotificationPreference(models.Model):
         related_name="notification_preferences",
         verbose_name=_("member"),
     )
-    kind = models.CharField(_("kind"), max_length=20, choices=NotificationKind.choices)
+    kind = models.CharField(_("kind"), max_length=40)
     enabled = models.BooleanField(_("send"), default=True)
 
     class Meta:
@@ -27,9 +27,6 @@ class NotificationPreference(models.Model):
         verbose_name_plural = _("notification preferences")
         constraints = [
             models.UniqueConstraint(fields=["user", "kind"], name="notifications_preference_once"),
-            models.CheckConstraint(
-                condition=models.Q(kind__in=NotificationKind.values), name="notifications_preference_kind_valid"
-            ),
         ]
 
     def __str__(self):
@@ -37,12 +34,21 @@ class NotificationPreference(models.Model):
 
 
 class Notification(models.Model):
-    """One e-mail to one member, recorded before the worker sends it, so a failing mail server loses nothing."""
+    """One e-mail to one person, recorded before the worker sends it, so a failing mail server loses nothing.
+
+    The person is a member (`user`) or, for mail to someone without an account yet, an address (`email`).
+    """
 
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications", verbose_name=_("member")
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="notifications",
+        verbose_name=_("member"),
     )
-    kind = models.CharField(_("kind"), max_length=20, choices=NotificationKind.choices)
+    email = models.EmailField(_("address"), blank=True, help_text=_("Only for someone without an account."))
+    kind = models.CharField(_("kind"), max_length=40)
     subject = models.CharField(_("subject"), max_length=200)
     text = models.TextField(_("text"))
     url = models.CharField(_("link"), max_length=500, blank=True)
@@ -66,15 +72,18 @@ class Notification(models.Model):
         verbose_name_plural = _("notifications")
         indexes = [models.Index(fields=["user", "kind", "created_at"], name="notifications_user_kind_date")]
         constraints = [
+            models.CheckConstraint(
+                condition=models.Q(user__isnull=False) | ~models.Q(email=""), name="notifications_has_recipient"
+            ),
             models.UniqueConstraint(
                 fields=["user", "kind", "comment"],
                 condition=models.Q(comment__isnull=False),
                 name="notifications_once_per_comment",
-            )
+            ),
         ]
 
     def __str__(self):
-        return f"{self.kind} to {self.user_id}: {self.subject}"
+        return f"{self.kind} to {self.user_id or self.email}: {self.subject}"
 
 
 class FollowEvent(models.Model):

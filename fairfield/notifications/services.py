@@ -16,6 +16,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from fairfield.accounts.access import may
+from fairfield.notifications import kinds
 from fairfield.notifications.models import FollowEvent, Notification, NotificationKind, NotificationPreference
 
 logger = logging.getLogger(__name__)
@@ -38,7 +40,7 @@ def absolute(path: str) -> str:
 def preferences_for(user) -> dict[str, bool]:
     """Every kind with the member's choice; kinds they never touched are on."""
     chosen = dict(NotificationPreference.objects.filter(user=user).values_list("kind", "enabled"))
-    return {kind: chosen.get(kind, True) for kind in NotificationKind.values}
+    return {kind.value: chosen.get(kind.value, True) for kind in kinds.optional_kinds()}
 
 
 def preference_enabled(*, user, kind: str) -> bool:
@@ -48,7 +50,7 @@ def preference_enabled(*, user, kind: str) -> bool:
 
 def preferences_update(*, user, choices: dict[str, bool]) -> None:
     with transaction.atomic():
-        for kind in NotificationKind.values:
+        for kind in (kind.value for kind in kinds.optional_kinds()):
             if kind in choices:
                 NotificationPreference.objects.update_or_create(
                     user=user, kind=kind, defaults={"enabled": bool(choices[kind])}
@@ -70,7 +72,7 @@ def unsubscribe_token_read(token: str):
         raise LinkInvalid from error
     user_id, _dot, kind = value.partition(".")
     user = get_user_model().objects.filter(pk=user_id).first() if user_id.isdigit() else None
-    if user is None or kind not in NotificationKind.values:
+    if user is None or kind not in {kind.value for kind in kinds.optional_kinds()}:
         raise LinkInvalid
     return user, kind
 
@@ -91,15 +93,28 @@ def _enqueue(notification_id: int) -> None:
         logger.exception("Could not queue notification %s", notification_id)
 
 
-def _record(*, user, kind: str, subject: str, text: str, url: str = "", comment=None) -> Notification | None:
-    if user is None or not user.is_active or not user.email:
-        return None
-    if not preference_enabled(user=user, kind=kind):
+def _record(
+    *, user=None, email: str = "", kind: str, subject: str, text: str, url: str = "", comment=None
+) -> Notification | None:
+    transactional = kinds.get(kind).transactional
+    if user is not None:
+        if not user.is_active or not user.email:
+            return None
+        if not transactional and not preference_enabled(user=user, kind=kind):
+            return None
+    elif not email or not transactional:
+        # Only mail someone asked for (an invitation, a receipt) goes to an address without an account.
         return None
     try:
         with transaction.atomic():
             notification = Notification.objects.create(
-                user=user, kind=kind, subject=subject[:200], text=text, url=url[:500], comment=comment
+                user=user,
+                email="" if user is not None else email,
+                kind=str(kind),
+                subject=subject[:200],
+                text=text,
+                url=url[:500],
+                comment=comment,
             )
     except IntegrityError:  # this comment's news already went to this member
         return None
@@ -107,11 +122,15 @@ def _record(*, user, kind: str, subject: str, text: str, url: str = "", comment=
     return notification
 
 
-def notify(*, user, kind: str, subject: str, text: str, url: str = "") -> None:
-    """E-mail `user` about something on the site, unless they switched `kind` off; sent by the task worker."""
-    if kind not in NotificationKind.values:
-        raise ValueError(f"Unknown notification kind {kind!r}")
-    _record(user=user, kind=kind, subject=subject, text=text, url=absolute(url) if url else "")
+def notify(*, user=None, email: str = "", kind, subject: str, text: str, url: str = "") -> Notification | None:
+    """The one way to mail a person: recorded now, sent by the task worker after commit, retried on failure.
+
+    `user` is a member; `email` an address for someone without an account (transactional kinds only).
+    Optional kinds respect the member's choices and carry a one-click unsubscribe link.
+    """
+    if (user is None) == (not email):
+        raise ValueError("Mail goes to a member or to an address, exactly one of them.")
+    return _record(user=user, email=email, kind=kind, subject=subject, text=text, url=absolute(url) if url else "")
 
 
 def _excerpt(body: str) -> str:
@@ -127,10 +146,15 @@ def comment_announce(*, comment) -> None:
     author = comment.author
     answered = comment.in_reply_to
     told = set()
-    if answered is not None and answered.author_id and answered.author_id != author.pk:
+    article = comment.article
+    if (
+        answered is not None
+        and answered.author_id
+        and answered.author_id != author.pk
+        and may(answered.author, "comments.article.discuss", article)
+    ):
         muted_replier = Mute.objects.filter(muter_id=answered.author_id, muted_id=author.pk).exists()
         if not muted_replier:
-            article = comment.article
             _record(
                 user=answered.author,
                 kind=NotificationKind.REPLIES,
@@ -188,8 +212,14 @@ def digests_send(*, now=None) -> int:
                 .select_related("user", "comment__author", "comment__article")
                 .order_by("comment__article_id", "comment__created_at")
             )
-            visible = [event for event in events if event.comment.status == CommentStatus.PUBLISHED]
             user = events[0].user if events else None
+            visible = [
+                event
+                for event in events
+                if event.comment.status == CommentStatus.PUBLISHED
+                and user is not None
+                and may(user, "comments.article.discuss", event.comment.article)
+            ]
             if not visible or user is None or not preference_enabled(user=user, kind=NotificationKind.FOLLOWS):
                 FollowEvent.objects.filter(pk__in=[event.pk for event in events]).delete()
                 continue
@@ -215,23 +245,25 @@ def digests_send(*, now=None) -> int:
 
 
 def notification_message(notification: Notification) -> EmailMessage:
-    token = unsubscribe_token(user=notification.user, kind=notification.kind)
-    unsubscribe_url = absolute(reverse("notifications:unsubscribe", args=[token]))
+    kind = kinds.get(notification.kind)
     context = {
         "notification": notification,
-        "kind_label": NotificationKind(notification.kind).label,
-        "unsubscribe_url": unsubscribe_url,
+        "kind_label": kind.label,
+        "transactional": kind.transactional,
         "settings_url": absolute(reverse("notifications:settings")),
         "site_url": settings.SITE_URL,
     }
-    headers = {
+    headers = {}
+    if not kind.transactional:
+        token = unsubscribe_token(user=notification.user, kind=notification.kind)
+        context["unsubscribe_url"] = unsubscribe_url = absolute(reverse("notifications:unsubscribe", args=[token]))
         # RFC 2369 and RFC 8058: mail clients offer a one-click unsubscribe that POSTs to this address.
-        "List-Unsubscribe": f"<{unsubscribe_url}>",
-        "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
-    }
+        headers["List-Unsubscribe"] = f"<{unsubscribe_url}>"
+        headers["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click"
     body = render_to_string("notifications/email/notification.txt", context)
     subject = " ".join(notification.subject.split())
-    return EmailMessage(subject, body, settings.DEFAULT_FROM_EMAIL, [notification.user.email], headers=headers)
+    to = notification.user.email if notification.user_id else notification.email
+    return EmailMessage(subject, body, settings.DEFAULT_FROM_EMAIL, [to], headers=headers)
 
 
 def notification_send(*, notification_id: int) -> bool:
@@ -239,8 +271,13 @@ def notification_send(*, notification_id: int) -> bool:
     notification = Notification.objects.select_related("user").filter(pk=notification_id).first()
     if notification is None or notification.sent_at is not None or notification.attempts >= MAX_ATTEMPTS:
         return bool(notification and notification.sent_at)
-    if not notification.user.is_active or not preference_enabled(user=notification.user, kind=notification.kind):
-        return False
+    if notification.user_id is not None:
+        if not notification.user.is_active:
+            return False
+        if not kinds.get(notification.kind).transactional and not preference_enabled(
+            user=notification.user, kind=notification.kind
+        ):
+            return False
     # The attempt is counted first: a second worker holding the same task sees it and stands back.
     claimed = Notification.objects.filter(pk=notification_id, attempts=notification.attempts, sent_at__isnull=True)
     if not claimed.update(attempts=notification.attempts + 1):

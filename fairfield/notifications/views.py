@@ -6,9 +6,8 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
-from fairfield.notifications import services
+from fairfield.notifications import kinds, services
 from fairfield.notifications.forms import PreferencesForm
-from fairfield.notifications.models import NotificationKind
 
 
 @never_cache
@@ -36,7 +35,7 @@ def unsubscribe(request, token):
         user, kind = services.unsubscribe_token_read(token)
     except services.LinkInvalid:
         return render(request, "notifications/link_invalid.html", status=404)
-    context = {"kind_label": NotificationKind(kind).label, "token": token}
+    context = {"kind_label": kinds.get(kind).label, "token": token}
     if request.method == "POST":
         services.notification_unsubscribe(user=user, kind=kind)
         return render(request, "notifications/unsubscribed.html", context)

@@ -11,13 +11,11 @@ class PublishingConfig(AppConfig):
         from wagtail.models import PageViewRestriction
         from wagtail.signals import post_page_move
 
-        from fairfield.comments.signals import comment_changed
         from fairfield.publishing import page_cache, visibility
         from fairfield.publishing.models import ArticlePage
 
         post_save.connect(page_cache.article_changed, sender=ArticlePage, dispatch_uid="page_cache_article_saved")
         post_delete.connect(page_cache.article_changed, sender=ArticlePage, dispatch_uid="page_cache_article_deleted")
-        comment_changed.connect(page_cache.discussion_changed, dispatch_uid="page_cache_discussion_changed")
         for receiver in (visibility.restrictions_changed, page_cache.every_page_changed):
             for signal in (post_save, post_delete):
                 signal.connect(receiver, sender=PageViewRestriction)

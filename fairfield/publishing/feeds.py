@@ -16,6 +16,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext as _
 from taggit.models import Tag
 
+from fairfield.lib.urls import absolute_url, page_absolute_url
 from fairfield.publishing import selectors
 from fairfield.publishing.models import PublishingSettings, SectionPage
 
@@ -62,7 +63,7 @@ class ArticleFeed(Feed):
         return "/"
 
     def feed_url(self, obj):
-        return self.request.build_absolute_uri(self.request.path)
+        return absolute_url(self.request.path, self.request)
 
     def articles(self, obj):
         return selectors.articles_published()
@@ -77,7 +78,7 @@ class ArticleFeed(Feed):
         return item.title
 
     def item_link(self, item):
-        return item.get_full_url(request=self.request) or self.request.build_absolute_uri(item.url_path)
+        return page_absolute_url(item, self.request) or absolute_url(item.url_path, self.request)
 
     def item_pubdate(self, item):
         return item.sort_date or item.first_published_at
@@ -114,7 +115,7 @@ class ArticleFeed(Feed):
 
     def absolute_links(self, html):
         """Feed readers show the body away from the site, where a link to "/about/" leads nowhere."""
-        base = self.request.build_absolute_uri("/")
+        base = absolute_url("/", self.request)
         return ROOT_RELATIVE.sub(lambda match: f'{match.group(1)}="{base}', html)
 
 
@@ -147,7 +148,7 @@ class SectionRss(ArticleFeed):
         return obj.description or _("New writing in %s.") % obj.title
 
     def link(self, obj):
-        return obj.get_full_url(request=self.request) or "/"
+        return page_absolute_url(obj, self.request) or "/"
 
     def articles(self, obj):
         return selectors.articles_in_section(obj)
@@ -173,7 +174,7 @@ class AuthorRss(ArticleFeed):
         return _("New writing by %s.") % obj.display_name
 
     def link(self, obj):
-        return reverse("publishing:contributor", args=[obj.slug])
+        return absolute_url(reverse("publishing:contributor", args=[obj.slug]), self.request)
 
     def articles(self, obj):
         return selectors.articles_by_contributor(obj)
@@ -197,7 +198,7 @@ class TagRss(ArticleFeed):
         return _("New writing tagged “%s”.") % obj.name
 
     def link(self, obj):
-        return reverse("publishing:tag", args=[obj.slug])
+        return absolute_url(reverse("publishing:tag", args=[obj.slug]), self.request)
 
     def articles(self, obj):
         return selectors.articles_with_tag(obj.slug).distinct()

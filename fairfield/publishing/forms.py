@@ -1,10 +1,13 @@
 from django import forms
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
 
+from fairfield.accounts.roles import Role, roles_of
+
 
 class ArticlePageForm(WagtailAdminPageForm):
-    """Content notes as a list of checkboxes rather than raw JSON."""
+    """Content notes as a list of checkboxes rather than raw JSON; a contributor credits only themselves."""
 
     def __init__(self, *args, **kwargs):
         from fairfield.publishing.models import ContentNote
@@ -19,3 +22,28 @@ class ArticlePageForm(WagtailAdminPageForm):
                 initial=self.instance.content_notes,
                 help_text=_("Choosing “Suicide” or “Self-harm” shows the safe-messaging guidance when you save."),
             )
+        self._limit_bylines()
+
+    def _limit_bylines(self):
+        """Editors credit anyone. A contributor chooses among their own bylines (and keeps the credits an editor
+        already gave the piece), from a plain list instead of the chooser that lists every contributor."""
+        from fairfield.publishing.models import Contributor
+
+        user = getattr(self, "for_user", None)
+        formset = self.formsets.get("article_contributors") if hasattr(self, "formsets") else None
+        if formset is None or user is None or user.is_superuser or roles_of(user) & {Role.EDITOR, Role.ADMIN}:
+            return
+        credited = [credit.contributor_id for credit in self.instance.article_contributors.all()]
+        choices = Contributor.objects.filter(Q(account=user) | Q(pk__in=credited)).order_by("display_name")
+        base = formset.form
+
+        class OwnBylineForm(base):
+            def __init__(self, *args, **kwargs):
+                super().__init__(*args, **kwargs)
+                field = self.fields["contributor"]
+                field.queryset = choices
+                field.widget = forms.Select(choices=field.choices)
+
+        OwnBylineForm.__name__ = base.__name__
+        formset.form = OwnBylineForm
+        formset.__dict__.pop("forms", None)

@@ -19,7 +19,7 @@ from wagtail.models import Orderable, Page, PageViewRestriction
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
-from fairfield.publishing import page_cache
+from fairfield.publishing import gates, page_cache
 from fairfield.publishing.blocks import ArticleBodyBlock, embed_origin
 from fairfield.publishing.forms import ArticlePageForm
 from fairfield.publishing.visibility import public_q, restricted_paths
@@ -291,7 +291,14 @@ class ArticlePage(Page):
     def save(self, *args, **kwargs):
         # Derived from the body so listings show it without rendering every article.
         self.reading_minutes = reading_minutes(self.body)
+        if self.live and self.pk and not ArticlePage.objects.filter(pk=self.pk, live=True).exists():
+            gates.publish_check(article=self)  # going live by any path, even a row saved by hand
         super().save(*args, **kwargs)
+
+    def publish(self, revision, user=None, **kwargs):
+        """Every Wagtail path to going live (and to being scheduled) comes through here."""
+        gates.publish_check(article=revision.as_object(), user=user)
+        return super().publish(revision, user=user, **kwargs)
 
     def survivor_commentary_text(self) -> str:
         """The survivor reviewers' public commentaries (the review app's), so search finds them too."""

@@ -7,7 +7,7 @@ readers see — a new, edited, approved or removed comment, a save or publicatio
 version on, so the next reader gets a fresh page at once. A change to what every article shows (a view
 restriction, the donations block) starts every page afresh. Only plain GETs with no query string (or the
 one that orders comments) are cached, never a page under a view restriction, and never a response that set
-a cookie, used a CSRF token or showed a one-off message.
+a cookie, used a CSRF token or showed a one-off message. Entries are kept apart per scheme and host name.
 """
 
 import hashlib
@@ -17,6 +17,7 @@ import uuid
 from django.conf import settings
 from django.contrib.messages import get_messages
 from django.core.cache import cache
+from django.db import transaction
 
 from fairfield.publishing.visibility import restricted_paths
 
@@ -46,7 +47,7 @@ class PageCacheMiddleware:
 
 def page_cache_clear(page_id: int) -> None:
     """Make every cached copy of the page stale; the next reader renders it afresh."""
-    cache.delete(_version_key(page_id))
+    _forget(_version_key(page_id))
 
 
 def article_changed(sender, instance, **kwargs):
@@ -54,14 +55,9 @@ def article_changed(sender, instance, **kwargs):
     page_cache_clear(instance.pk)
 
 
-def discussion_changed(sender, comment, **kwargs):
-    """Receiver: a comment under an article changed."""
-    page_cache_clear(comment.article_id)
-
-
 def page_cache_clear_all() -> None:
     """Make every cached page stale, for changes that show on every article (restrictions, the support block)."""
-    cache.delete(GENERATION_KEY)
+    _forget(GENERATION_KEY)
 
 
 def every_page_changed(**kwargs):
@@ -81,7 +77,7 @@ def response_keep(page, request, response) -> None:
             return
         try:
             version = f"{_current(GENERATION_KEY)}:{_current(_version_key(page.pk))}"
-            entries = {_page_key(page.pk, version, request): rendered, _address_key(request.path): page.pk}
+            entries = {_page_key(page.pk, version, request): rendered, _address_key(request): page.pk}
             cache.set_many(entries, settings.PAGE_CACHE_SECONDS)
         except Exception:  # the page was served; only its reuse is lost
             logger.warning("Page cache unavailable for %s", request.path, exc_info=True)
@@ -93,13 +89,23 @@ def response_keep(page, request, response) -> None:
 
 
 def _cached_response(request):
-    page_id = cache.get(_address_key(request.path))
+    page_id = cache.get(_address_key(request))
     if page_id is None:
         return None
     found = cache.get_many([_version_key(page_id), GENERATION_KEY])
     if len(found) < 2:
         return None
     return cache.get(_page_key(page_id, f"{found[GENERATION_KEY]}:{found[_version_key(page_id)]}", request))
+
+
+def _forget(key: str) -> None:
+    """Drop a version token now and again when the transaction commits.
+
+    A reader who arrives between the change and the commit renders the old state and caches it under
+    a fresh token; the second delete makes that copy stale as well.
+    """
+    cache.delete(key)
+    transaction.on_commit(lambda: cache.delete(key))
 
 
 def _current(key: str) -> str:
@@ -125,9 +131,17 @@ def _version_key(page_id: int) -> str:
     return f"page-cache:version:{page_id}"
 
 
-def _address_key(path: str) -> str:
-    return f"page-cache:at:{hashlib.sha256(path.encode()).hexdigest()}"
+def _origin(request) -> str:
+    """Scheme and host: a page rendered for one host name (its links, its canonical address) is never served to
+    readers of another."""
+    return f"{request.scheme}://{request.get_host()}"
+
+
+def _address_key(request) -> str:
+    address = f"{_origin(request)}{request.path}"
+    return f"page-cache:at:{hashlib.sha256(address.encode()).hexdigest()}"
 
 
 def _page_key(page_id: int, version: str, request) -> str:
-    return f"page-cache:page:{page_id}:{version}:{request.META.get('QUERY_STRING', '')}"
+    origin = hashlib.sha256(_origin(request).encode()).hexdigest()[:16]
+    return f"page-cache:page:{page_id}:{version}:{origin}:{request.META.get('QUERY_STRING', '')}"

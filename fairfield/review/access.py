@@ -5,6 +5,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
+from fairfield.accounts.access import rule
 from fairfield.publishing.models import ArticlePage
 from fairfield.review import selectors
 from fairfield.review.models import SurvivorCommentary
@@ -64,15 +65,27 @@ def commentary_for_editor(user, pk: int) -> SurvivorCommentary:
 
 
 def sees_private_note(user, commentary) -> bool:
-    return (
-        commentary.reviewer_id == user.pk or selectors.is_editor(user) or selectors.is_author(user, commentary.article)
-    )
+    # A commentary whose reviewer left has no reviewer id, and neither has a reader who is not logged in.
+    wrote_it = commentary.reviewer_id is not None and commentary.reviewer_id == user.pk
+    return wrote_it or selectors.is_editor(user) or selectors.is_author(user, commentary.article)
 
 
 def attribution_for(user, commentary) -> str:
     """Editors see who signed as "a survivor reviewer"; nobody but its writer learns who wrote anonymously."""
+    if commentary.reviewer_id is None:
+        return commentary.public_attribution
     if commentary.reviewer_id == user.pk:
         return commentary.reviewer.pseudonym
     if commentary.attribution == "reviewer" and selectors.is_editor(user):
         return f"{commentary.public_attribution} ({commentary.reviewer.pseudonym})"
     return commentary.public_attribution
+
+
+@rule("review.first_read.override")
+def _override_first_read(user, article) -> bool:
+    """Editors (and admins) who may publish the article; never its own authors."""
+    if not user.is_authenticated or not selectors.is_editor(user):
+        return False
+    if article is not None and selectors.is_author(user, article):
+        return False
+    return article is None or article.permissions_for_user(user).can_publish()

@@ -9,7 +9,12 @@ class ReviewConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_delete, post_save
 
+        from fairfield.publishing.gates import publish_gate
         from fairfield.publishing.page_cache import page_cache_clear
+        from fairfield.review import access, emails  # noqa: F401 - register the access rules and kinds of mail
+        from fairfield.review.services import first_read_gate
+
+        publish_gate(first_read_gate)
         from fairfield.review.models import Assessment, AuthorResponse, ReviewEvent, SurvivorCommentary
 
         # What readers see under a reviewed article: commentaries, assessments, responses, the timeline.

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from fairfield.accounts.fields import make_messages_friendly
 from fairfield.accounts.selectors import member_by_pseudonym
+from fairfield.lib.forms import StorableTextMixin
 from fairfield.review.models import MIN_REFLECTION_LENGTH, Attribution, Verdict
 
 
@@ -26,7 +27,7 @@ class Text(forms.CharField):
         return value
 
 
-class ReadingItemForm(forms.Form):
+class ReadingItemForm(StorableTextMixin, forms.Form):
     title = Text(label=_("Title"), max_length=200, multiline=False)
     author = Text(label=_("Author"), max_length=200, multiline=False)
     link = forms.URLField(
@@ -49,7 +50,7 @@ class ReadingItemForm(forms.Form):
         return data
 
 
-class HideForm(forms.Form):
+class HideForm(StorableTextMixin, forms.Form):
     reason = Text(
         label=_("Reason"),
         max_length=1000,
@@ -57,7 +58,15 @@ class HideForm(forms.Form):
     )
 
 
-class ReadingProgressForm(forms.Form):
+class OverrideForm(StorableTextMixin, forms.Form):
+    reason = Text(
+        label=_("Why publish it without a survivor first read?"),
+        max_length=2000,
+        help_text=_("Logged, and shown on the published article for every reader to see."),
+    )
+
+
+class ReadingProgressForm(StorableTextMixin, forms.Form):
     items = forms.ModelMultipleChoiceField(
         label=_("I have read"),
         queryset=None,
@@ -96,7 +105,7 @@ class ReadingProgressForm(forms.Form):
         return reflection
 
 
-class PositionalityForm(forms.Form):
+class PositionalityForm(StorableTextMixin, forms.Form):
     role = Text(label=_("My role"), max_length=3000, help_text=_("What you do, and where."))
     power = Text(
         label=_("The power it gives me"),
@@ -111,9 +120,9 @@ class PositionalityForm(forms.Form):
     )
 
 
-class CommentaryForm(forms.Form):
+class CommentaryForm(StorableTextMixin, forms.Form):
     body = Text(label=_("Public commentary"), max_length=20_000, help_text=_("Published with the article, beside it."))
-    private_note = Text(label=_("Private note to the author and editors (optional)"), max_length=10_000, required=False)
+    private_note = Text(label=_("Private note to the author and editors"), max_length=10_000, required=False)
     verdict = forms.ChoiceField(label=_("Assessment"), choices=Verdict.choices, widget=forms.RadioSelect)
     reasons = Text(label=_("Reasons for your assessment"), max_length=10_000)
     attribution = forms.ChoiceField(
@@ -124,11 +133,11 @@ class CommentaryForm(forms.Form):
     )
 
 
-class ResponseForm(forms.Form):
+class ResponseForm(StorableTextMixin, forms.Form):
     body = Text(label=_("Your public response"), max_length=20_000)
 
 
-class ConflictForm(forms.Form):
+class ConflictForm(StorableTextMixin, forms.Form):
     pseudonym = Text(
         label=_("Pseudonym of the member"),
         max_length=150,

@@ -8,6 +8,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.models import Site, Task, TaskState
 
+from fairfield.audit.actions import AuditAction
+
 USER = settings.AUTH_USER_MODEL
 MIN_REFLECTION_LENGTH = 300
 
@@ -130,7 +132,10 @@ class ReadingReflection(models.Model):
 class PositionalityStatement(models.Model):
     """One version of a professional's statement; versions are never edited, a new one is written."""
 
-    author = models.ForeignKey(USER, on_delete=models.CASCADE, related_name="positionality_statements")
+    # Empty once its author deleted their account but chose to leave the published version with its articles.
+    author = models.ForeignKey(
+        USER, null=True, blank=True, on_delete=models.SET_NULL, related_name="positionality_statements"
+    )
     version = models.PositiveIntegerField(_("version"))
     role = models.TextField(_("my role"), max_length=3000)
     power = models.TextField(_("the power it gives me"), max_length=3000)
@@ -228,7 +233,9 @@ class SurvivorCommentary(models.Model):
     """A survivor reviewer's public answer to a draft, published with the article."""
 
     article = models.ForeignKey("publishing.ArticlePage", on_delete=models.CASCADE, related_name="commentaries")
-    reviewer = models.ForeignKey(USER, on_delete=models.PROTECT, related_name="commentaries")
+    # Empty once the reviewer deleted their account (privacy.services.account_erase); the commentary stays or is
+    # withdrawn as they chose.
+    reviewer = models.ForeignKey(USER, null=True, blank=True, on_delete=models.SET_NULL, related_name="commentaries")
     attribution = models.CharField(_("shown as"), max_length=10, choices=Attribution.choices)
     body = models.TextField(_("public commentary"), max_length=20_000)
     private_note = models.TextField(_("private note to the author and editors"), max_length=10_000, blank=True)
@@ -259,7 +266,7 @@ class SurvivorCommentary(models.Model):
 
     @property
     def public_attribution(self) -> str:
-        if self.attribution == Attribution.PSEUDONYM:
+        if self.attribution == Attribution.PSEUDONYM and self.reviewer is not None:
             return self.reviewer.pseudonym
         if self.attribution == Attribution.REVIEWER:
             return str(_("A survivor reviewer"))
@@ -284,7 +291,7 @@ class Assessment(models.Model):
 
 class AuthorResponse(models.Model):
     commentary = models.OneToOneField(SurvivorCommentary, on_delete=models.CASCADE, related_name="response")
-    author = models.ForeignKey(USER, on_delete=models.PROTECT, related_name="+")
+    author = models.ForeignKey(USER, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
     body = models.TextField(_("your public response"), max_length=20_000)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -358,3 +365,30 @@ class SurvivorFirstReadTask(Task):
     class Meta:
         verbose_name = _("Survivor first read")
         verbose_name_plural = _("Survivor first reads")
+
+
+class ReviewAction(AuditAction):
+    FIRST_READ_OVERRIDDEN = "review.first_read.overridden", _("published without a survivor first read")
+
+
+class FirstReadOverride(models.Model):
+    """An editor's written decision to publish an article without the survivor first read it needs.
+
+    Shown on the published article with its reason; it covers the article as it stood then, so a draft sent to
+    the first read again afterwards needs the read (or a new override) again.
+    """
+
+    article = models.ForeignKey("publishing.ArticlePage", on_delete=models.CASCADE, related_name="first_read_overrides")
+    editor = models.ForeignKey(USER, null=True, on_delete=models.SET_NULL, related_name="+")
+    reason = models.TextField(_("reason"), max_length=2000)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("publication without a survivor first read")
+        constraints = [
+            models.CheckConstraint(condition=~Q(reason=""), name="review_override_has_reason"),
+        ]
+
+    def __str__(self):
+        return f"First read overridden on article {self.article_id}"

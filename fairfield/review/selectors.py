@@ -17,6 +17,7 @@ from fairfield.review.models import (
     Claim,
     ClaimStatus,
     ConflictDeclaration,
+    FirstReadOverride,
     ItemRead,
     PositionalityStatement,
     ReadingItem,
@@ -37,6 +38,7 @@ def is_editor(user) -> bool:
 
 
 def is_reviewer(user) -> bool:
+    """Only members of the Survivor reviewers group: being a superuser does not make anyone a survivor."""
     return has_role(user, Role.SURVIVOR_REVIEWER)
 
 
@@ -255,3 +257,50 @@ def reviewed_articles():
         )
         .order_by("-first_published_at")
     )
+
+
+# The gate in front of publication
+
+FIRST_READ_STARTED = "review.article.submitted"
+FIRST_READ_DONE = ("review.article.sent_to_editors", "review.first_read.overridden")
+
+
+def needs_first_read(article) -> bool:
+    """Whoever wrote it, whatever its flags say now: any professional author, an editors' mark on the article (as
+    saved, or in the version going live) or its section."""
+    from fairfield.review.services import article_needs_first_read
+
+    if article.pk is None:
+        return False
+    if ArticlePage.objects.filter(pk=article.pk, needs_survivor_read=True).exists():
+        return True
+    return article_needs_first_read(article)
+
+
+def first_read_outstanding(article) -> bool:
+    """Whether this article may not go live yet: a survivor first read it needs has not been completed (sent on to
+    the editors by its author) nor overridden in writing by an editor since it was last sent to the read."""
+    if article.pk is None:
+        return False
+    events = ReviewEvent.objects.filter(article_id=article.pk).order_by("-pk")
+    started = events.filter(action=FIRST_READ_STARTED, data__first_read=True).values_list("pk", flat=True).first()
+    done = events.filter(action__in=FIRST_READ_DONE).values_list("pk", flat=True).first()
+    if started is not None and (done is None or done < started):
+        return True  # in the read now, or taken out of it (a cancelled workflow) before it was finished
+    if done is not None:
+        return False
+    return needs_first_read(article)
+
+
+def first_read_override_of(article) -> FirstReadOverride | None:
+    """The editor's written override, when the last word on this article's first read was one (an article read
+    by survivors after an earlier override shows the read, not the override)."""
+    last = (
+        ReviewEvent.objects.filter(article_id=article.pk, action__in=FIRST_READ_DONE)
+        .order_by("-pk")
+        .values_list("action", "data")
+        .first()
+    )
+    if last is None or last[0] != "review.first_read.overridden":
+        return None
+    return FirstReadOverride.objects.filter(pk=last[1].get("override")).first()

@@ -7,6 +7,9 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from fairfield.accounts.access import may
+from fairfield.audit.services import audit_record
+from fairfield.lib.errors import NotAllowed, Refusal
 from fairfield.publishing.models import ArticleContributor
 from fairfield.review import selectors
 from fairfield.review.models import (
@@ -18,10 +21,12 @@ from fairfield.review.models import (
     ClaimStatus,
     ConflictDeclaration,
     Endorsement,
+    FirstReadOverride,
     ItemRead,
     PositionalityStatement,
     ReadingItem,
     ReadingReflection,
+    ReviewAction,
     ReviewEvent,
     ReviewSettings,
     SurvivorCommentary,
@@ -393,3 +398,47 @@ def conflict_withdraw(*, reviewer, declaration: ConflictDeclaration) -> None:
     if declaration.reviewer_id != reviewer.pk:
         raise PermissionDenied
     declaration.delete()
+
+
+# The gate in front of publication
+
+
+class FirstReadOutstanding(NotAllowed):
+    """An article that needs a survivor first read was about to go live without one."""
+
+
+def first_read_gate(*, article, user=None) -> None:
+    """Registered with publishing's gates: nothing that needs a survivor first read goes live without one, on any
+    path, unless an editor has overridden it in writing (`first_read_override`)."""
+    if selectors.first_read_outstanding(article):
+        raise FirstReadOutstanding(
+            _(
+                "This article needs a survivor first read before it is published, and the read is not complete. "
+                "An editor can publish it without the read only by giving a reason, which is shown on the article."
+            )
+        )
+
+
+MAX_OVERRIDE_REASON = 2000
+
+
+@transaction.atomic
+def first_read_override(*, editor, article, reason: str) -> FirstReadOverride:
+    """Publish (or schedule, if it has a go-live date) an article without its survivor first read, with the editor's
+    reason recorded in the audit log and shown on the article."""
+    if not may(editor, "review.first_read.override", article):
+        raise NotAllowed(_("Only editors can publish an article without its survivor first read."))
+    reason = reason.strip()
+    if not reason:
+        raise Refusal(_("Write why this article is published without a survivor first read."), field="reason")
+    if len(reason) > MAX_OVERRIDE_REASON:
+        raise Refusal(_("Keep the reason under %(count)d characters.") % {"count": MAX_OVERRIDE_REASON}, field="reason")
+    if article.get_latest_revision() is None:
+        raise Refusal(_("This article has no saved version to publish."))
+    override = FirstReadOverride.objects.create(article=article, editor=editor, reason=reason)
+    _article_mark(article)  # reader pages show the override without a query on unmarked articles
+    revision = article.get_latest_revision()
+    event_log(action=ReviewAction.FIRST_READ_OVERRIDDEN.value, actor=editor, article=article, override=override.pk)
+    audit_record(action=ReviewAction.FIRST_READ_OVERRIDDEN, actor=editor, obj=article, reason=reason)
+    revision.publish(user=editor)
+    return override

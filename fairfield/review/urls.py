@@ -20,6 +20,7 @@ urlpatterns = [
     path("drafts/<int:pk>/claim/", views.claim, name="claim"),
     path("drafts/<int:pk>/release/", views.release, name="release"),
     path("drafts/<int:pk>/commentary/", views.commentary, name="commentary"),
+    path("drafts/<int:pk>/publish-without-first-read/", views.override, name="override"),
     path("drafts/<int:pk>/send-to-editors/", views.send_to_editors, name="send_to_editors"),
     path("commentaries/<int:pk>/respond/", views.respond, name="respond"),
     path("commentaries/<int:pk>/hide/", views.commentary_hide, name="commentary_hide"),

@@ -8,11 +8,15 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from fairfield.accounts.access import may
+from fairfield.lib.errors import Refusal, refusal_response
+from fairfield.publishing.models import ArticlePage
 from fairfield.review import access, selectors, services
 from fairfield.review.forms import (
     CommentaryForm,
     ConflictForm,
     HideForm,
+    OverrideForm,
     PositionalityForm,
     ReadingItemForm,
     ReadingProgressForm,
@@ -327,6 +331,34 @@ def commentary_hide(request, pk):
         return redirect("review:article", pk=hidden.article_id)
     what = _("the commentary by %(name)s") % {"name": access.attribution_for(request.user, hidden)}
     return render(request, "review/hide.html", {"form": form, "what": what}, status=400 if form.errors else 200)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def override(request, pk):
+    """An editor publishes an article without its survivor first read, with a reason every reader will see."""
+    if not selectors.is_editor(request.user):
+        raise Http404
+    article = get_object_or_404(ArticlePage.objects.defer("body"), pk=pk)
+    if not may(request.user, "review.first_read.override", article):
+        raise PermissionDenied
+    if not selectors.first_read_outstanding(article):
+        messages.info(request, _("This article does not wait for a survivor first read; publish it as usual."))
+        return redirect("wagtailadmin_pages:edit", article.pk)
+    form = OverrideForm(request.POST or None)
+    context = {"form": form, "article": article}
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.first_read_override(editor=request.user, article=article, reason=form.cleaned_data["reason"])
+        except Refusal as refusal:
+            return refusal_response(request, refusal, template="review/override.html", context=context, form=form)
+        article.refresh_from_db()
+        if article.live:
+            messages.success(request, _("Published. The reason is shown on the article."))
+        else:
+            messages.success(request, _("Scheduled. The reason will be shown on the article."))
+        return redirect("wagtailadmin_pages:edit", article.pk)
+    return render(request, "review/override.html", context, status=400 if form.errors else 200)
 
 
 @login_required

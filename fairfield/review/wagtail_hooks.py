@@ -2,12 +2,15 @@
 their own drafts; revisions after the reviews are logged for the timeline."""
 
 from django.contrib import messages
+from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
+from fairfield.accounts.access import may
 from fairfield.publishing.models import ArticlePage
 from fairfield.review import selectors, services
 
@@ -45,6 +48,55 @@ def hold_back_edit_submission(request, page):
 @hooks.register("before_create_page")
 def hold_back_new_submission(request, parent_page, page_class):
     _hold_back_submission(request)
+
+
+def _first_read_outstanding_message(request, article) -> None:
+    links = []
+    if may(request.user, "review.first_read.override", article):
+        links.append((reverse("review:override", args=[article.pk]), _("Publish without the read, giving a reason")))
+    messages.error(
+        request,
+        format_html(
+            "{} {}",
+            _(
+                "“%(title)s” needs a survivor first read before it is published, and the read is not complete. "
+                "Your changes are saved as a draft."
+            )
+            % {"title": article.title},
+            format_html_join(" ", '<a href="{}">{}</a>', links),
+        ),
+    )
+
+
+@hooks.register("before_publish_page")
+def hold_back_publication_before_first_read(request, page):
+    """Publish or schedule from the editor (new page, edit, "publish this version"): the draft is saved, the
+    publication is not, and the editor is told why and offered the written override."""
+    article = page.specific_deferred
+    if isinstance(article, ArticlePage) and selectors.first_read_outstanding(article):
+        # Wagtail's add form inserts a page it is about to publish as live; it has no live version yet, so it is
+        # a draft like any other.
+        ArticlePage.objects.filter(pk=article.pk, live_revision__isnull=True).update(
+            live=False, has_unpublished_changes=True
+        )
+        _first_read_outstanding_message(request, article)
+        return redirect("wagtailadmin_pages:edit", article.pk)
+    return None
+
+
+@hooks.register("before_bulk_action")
+def hold_back_bulk_publication_before_first_read(request, action_type, objects, action_class_instance):
+    if action_type != "publish":
+        return None
+    for page in objects:
+        article = page.specific_deferred
+        if isinstance(article, ArticlePage) and selectors.first_read_outstanding(article):
+            _first_read_outstanding_message(request, article)
+            back = request.GET.get("next", "")
+            if not url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}):
+                back = reverse("wagtailadmin_explore_root")
+            return redirect(back)
+    return None
 
 
 @hooks.register("after_edit_page")

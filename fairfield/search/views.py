@@ -27,12 +27,14 @@ def index(request):
     terms = selectors.search_terms(query)
     if query and not terms:
         notes.append(_("Search looks for words and numbers; try a few words from the article you want."))
-    results = None
+    results, more = None, False
     if terms:
-        found = selectors.articles_search(
+        hits = selectors.articles_search(
             terms, section=data.get("section"), date_from=data.get("date_from"), date_to=data.get("date_to")
         )
-        results = Paginator(found, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
+        more = hits.more
+        results = Paginator(hits.pks, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
+        results.object_list = selectors.articles_in_order(list(results.object_list))
         section_by_path = {section.path: section for section in sections}
         for article in results:
             article.search_title = selectors.highlight(article.title, terms)
@@ -47,6 +49,8 @@ def index(request):
         {
             "query": query,
             "results": results,
+            "more": more,
+            "max_counted": selectors.MAX_COUNTED,
             "sections": sections,
             "selected_section": data.get("section"),
             "date_from": _clean_query(request.GET.get("from", ""))[:20],

@@ -51,16 +51,20 @@ WAGTAIL_SITE_NAME = "Fairfield"
 
 INSTALLED_APPS = [
     "fairfield.accounts",
+    "fairfield.audit",
     "fairfield.base",
     "fairfield.publishing",
     "fairfield.comments",
     "fairfield.moderation",
     "fairfield.notifications",
     "fairfield.review",
+    "fairfield.roundtables",
     "fairfield.donations",
+    "fairfield.testimony",
     "fairfield.newsletter",
     "fairfield.search",
     "fairfield.wordpress",
+    "fairfield.privacy",
     "wagtail.api.v2",
     "rest_framework",
     "wagtail.contrib.sitemaps",
@@ -106,8 +110,10 @@ MIDDLEWARE = [
     "fairfield.base.middleware.ContentSecurityPolicyMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "fairfield.accounts.middleware.RequireMfaForStaffMiddleware",
+    "fairfield.accounts.middleware.AdminIsForStaffMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "fairfield.publishing.page_cache.PageCacheMiddleware",
+    "fairfield.lib.errors.RefusalMiddleware",
 ]
 
 ROOT_URLCONF = "fairfield.urls"
@@ -175,6 +181,9 @@ PAGE_CACHE_SECONDS = env_int("FAIRFIELD_PAGE_CACHE_SECONDS", 600, minimum=0)
 # Background work: Django's tasks framework with the database backend.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 HEALTH_MAX_TASK_AGE_SECONDS = env_int("FAIRFIELD_HEALTH_MAX_TASK_AGE", 900, minimum=1)
+# /healthz answers everyone with its bare status; the details (database vendor, cache backend, queue length) go
+# only to staff with admin access or to a monitor sending "Authorization: Bearer <this token>" (empty: no token).
+HEALTHZ_TOKEN = env_str("FAIRFIELD_HEALTHZ_TOKEN", "")
 
 # E-mail: printed to the console unless SMTP_URL is given.
 SMTP_URL = env_str("SMTP_URL", "")
@@ -205,6 +214,13 @@ if DONATIONS_CARD_GATEWAY and PRODUCTION and not (STRIPE_SECRET_KEY and STRIPE_W
 DONATIONS_TEST_GATEWAY = env_bool("DONATIONS_TEST_GATEWAY", default=not PRODUCTION)
 if DONATIONS_TEST_GATEWAY and PRODUCTION:
     raise ImproperlyConfigured("DONATIONS_TEST_GATEWAY takes no real money and must be off in production.")
+
+# Testimony (fairfield/testimony/README.md). The writers' own words are encrypted at rest with these Fernet keys,
+# newest first; `manage.py testimony_rotate_keys` re-encrypts everything under the first. Outside production a key
+# derived from the secret key stands in.
+TESTIMONY_KEYS = env_list("FAIRFIELD_TESTIMONY_KEYS", [])
+if PRODUCTION and not TESTIMONY_KEYS:
+    raise ImproperlyConfigured("FAIRFIELD_TESTIMONY_KEYS must list at least one Fernet key in production.")
 
 # Accounts.
 AUTH_USER_MODEL = "accounts.User"

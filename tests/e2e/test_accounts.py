@@ -128,3 +128,16 @@ def test_an_editors_first_log_in_sets_up_two_factor_before_the_admin(page, asser
     page.get_by_role("main").get_by_role("button", name="Log in").click()
     page.goto("/admin/")
     expect(page).to_have_url(re.compile(r"/admin/$"))
+
+
+def test_a_member_who_opens_the_admin_is_told_it_is_for_staff(page, assert_accessible):
+    UserFactory(pseudonym="Curlew", email="curlew@example.org", roles=[Role.MEMBER])
+    _log_in(page, "curlew@example.org", PASSWORD)
+    expect(page.get_by_role("navigation", name="Your account").get_by_role("button", name="Log out")).to_be_visible()
+
+    for path in ["/admin/", "/admin/pages/"]:
+        response = page.goto(path)
+        assert response.status == 403
+        expect(page.get_by_role("heading", level=1)).to_have_text("The admin is for staff")
+        assert urlsplit(page.url).path == path
+        assert_accessible(page)

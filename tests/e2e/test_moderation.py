@@ -39,10 +39,13 @@ def test_moderators_approve_and_remove_and_a_second_moderator_restores_on_appeal
     # The first moderator approves the waiting comment from the queue.
     log_in(page, kestrel)
     page.goto("/admin/moderation/?tab=pending")
+    assert_accessible(page)
     page.get_by_role("link", name="Wren on “The day room”").click()
     expect(page.locator("#comment-body")).to_have_text("My first words here, waiting.")
+    assert_accessible(page)
     page.get_by_role("button", name="Approve", exact=True).click()
     expect(page.get_by_text("Comment approved.")).to_be_visible()
+    assert_accessible(page)
     waiting.refresh_from_db()
     assert waiting.status == CommentStatus.PUBLISHED
 
@@ -52,6 +55,7 @@ def test_moderators_approve_and_remove_and_a_second_moderator_restores_on_appeal
     page.get_by_label("Short public note").fill("identifies a member of staff")
     page.get_by_role("button", name="Remove", exact=True).click()
     expect(page.get_by_text("Comment removed; the author has been told why.")).to_be_visible()
+    assert_accessible(page)
     sharp.refresh_from_db()
     assert (sharp.status, sharp.public_note) == (CommentStatus.REMOVED, "identifies a member of staff")
     log_out(page)
@@ -82,9 +86,11 @@ def test_moderators_approve_and_remove_and_a_second_moderator_restores_on_appeal
     page.get_by_label("Note to the author").fill("You are right; it is back.")
     page.get_by_role("button", name="Decide", exact=True).click()
     expect(page.get_by_text("Appeal decided; the author has been told.")).to_be_visible()
+    assert_accessible(page)
     sharp.refresh_from_db()
     assert sharp.status == CommentStatus.PUBLISHED
     page.goto("/admin/moderation/audit/")
+    assert_accessible(page)
     audit = page.locator("table.moderation-audit")
     expect(audit).to_contain_text("moderation.appeal.restored")
     expect(audit).to_contain_text("moderation.comment.removed")

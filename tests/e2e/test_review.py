@@ -123,6 +123,7 @@ def test_a_professionals_article_is_read_first_by_survivors_and_published_with_t
     # Submitting is held back until the reading list and the statement are done.
     _submit_in_the_admin(page, draft)
     expect(page.locator("body")).to_contain_text("Your draft is saved but not submitted")
+    assert_accessible(page)
     assert not WorkflowState.objects.for_instance(draft).exists()
 
     page.goto("/review/")
@@ -151,6 +152,7 @@ def test_a_professionals_article_is_read_first_by_survivors_and_published_with_t
 
     _submit_in_the_admin(page, draft)
     expect(page.locator("body")).not_to_contain_text("saved but not submitted")
+    assert_accessible(page)
     assert WorkflowState.objects.for_instance(draft).filter(status="in_progress").exists()
 
     # Two survivor reviewers claim, read and answer; one anonymously.
@@ -192,6 +194,7 @@ def test_a_professionals_article_is_read_first_by_survivors_and_published_with_t
     )
     page.get_by_role("button", name="Save draft").click()
     expect(page.locator("body")).to_contain_text("has been updated")
+    assert_accessible(page)
 
     # The anonymous reviewer updates the assessment after the revision; the first version is kept.
     _log_in(page, curlew.email)
@@ -213,6 +216,7 @@ def test_a_professionals_article_is_read_first_by_survivors_and_published_with_t
     page.locator("footer [data-w-dropdown-target='toggle']").first.click()
     page.locator("button[data-workflow-action-name='approve']").first.click()
     expect(page.locator(".messages")).to_contain_text("What the night round misses")
+    assert_accessible(page)
     draft.refresh_from_db()
     assert draft.live
 
@@ -258,6 +262,7 @@ def test_a_survivors_article_takes_the_plain_path_and_others_cannot_see_drafts(p
     _log_in(page, finch.email)
     page.goto(f"/admin/pages/{section.pk}/")
     expect(page.locator("main")).not_to_contain_text("The kitchen at the respite house")
+    assert_accessible(page)
     assert page.goto(f"/review/drafts/{draft.pk}/read/").status == 404
 
     _log_in(page, editor.email, totp_secret=editor.totp_secret)
@@ -265,6 +270,7 @@ def test_a_survivors_article_takes_the_plain_path_and_others_cannot_see_drafts(p
     page.locator("footer [data-w-dropdown-target='toggle']").first.click()
     page.locator("button[data-workflow-action-name='approve']").first.click()
     expect(page.locator(".messages")).to_contain_text("The kitchen at the respite house")
+    assert_accessible(page)
 
     page.context.clear_cookies()
     draft.refresh_from_db()

@@ -96,3 +96,16 @@ def test_the_right_code_lets_the_moderator_in(client, moderator):
     response = log_in(client, moderator)
     assert response.status_code == 302
     assert client.get(reverse("accounts:edit_profile")).status_code == 200
+
+
+def test_too_many_log_ins_get_a_styled_page_that_says_to_wait(client, member, settings):
+    settings.ACCOUNT_RATE_LIMITS = {"login": "3/m/ip"}
+    for _attempt in range(5):
+        response = client.post("/accounts/login/", {"login": member.email, "password": "not the password"})
+        if response.status_code == 429:
+            break
+    assert response.status_code == 429
+    page = response.content.decode()
+    assert "Please wait a moment" in page
+    assert "Too Many Requests" not in page
+    assert 'rel="stylesheet"' in page

@@ -112,3 +112,24 @@ def test_a_member_may_turn_two_factor_off(client, member):
     response = client.post(reverse("mfa_deactivate_totp"))
     assert response.status_code == 302
     assert not Authenticator.objects.filter(user=member, type=Authenticator.Type.TOTP).exists()
+
+
+@pytest.mark.parametrize("path", ["/admin/", "/admin/moderation/", "/admin/pages/", "/admin/login/"])
+def test_a_member_at_the_admin_is_told_it_is_for_staff_instead_of_sent_round_in_circles(client, member, path):
+    client.force_login(member)
+    response = client.get(path)
+    assert response.status_code == 403
+    assert "The admin is for staff" in response.content.decode()
+
+
+def test_a_member_following_the_redirects_from_the_admin_never_loops(client, member):
+    client.force_login(member)
+    response = client.get("/admin/", follow=True)
+    assert response.status_code == 403
+    assert response.redirect_chain == []
+
+
+def test_a_reader_at_the_admin_is_still_asked_to_log_in(client):
+    response = client.get("/admin/")
+    assert response.status_code == 302
+    assert response.url.startswith("/accounts/login/")

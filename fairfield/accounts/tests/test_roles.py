@@ -46,9 +46,11 @@ def test_roles_of_lists_the_groups_a_member_holds(moderator, member):
     assert not has_role(member, Role.MODERATOR)
 
 
-def test_superusers_hold_every_role():
+def test_superusers_hold_every_staff_role_but_are_survivor_reviewers_only_in_that_group():
     root = UserFactory(is_superuser=True)
-    assert roles_of(root) == set(Role.values)
+    assert roles_of(root) == set(Role.values) - {Role.SURVIVOR_REVIEWER}
+    reviewer_root = UserFactory(is_superuser=True, roles=[Role.SURVIVOR_REVIEWER])
+    assert roles_of(reviewer_root) == set(Role.values)
 
 
 def test_inactive_members_hold_no_role():

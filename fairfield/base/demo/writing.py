@@ -41,8 +41,6 @@ SECTIONS = (
     DemoSection("personal-stories", "Personal Stories", "First-person accounts, told the way their writers chose."),
     DemoSection("news", "News", "What is changing in services, law and peer support, and who it affects."),
     DemoSection("research", "Research", "Studies read by the people they are about, and research led by them."),
-    DemoSection("round-tables", "Round Tables", "Equal seats, equal turns: summaries agreed by every participant."),
-    DemoSection("testimony", "Testimony", "Accounts of harm, given so that it is on the record."),
 )
 
 AUTHORS = (
@@ -367,55 +365,14 @@ ARTICLES = (
         ),
     ),
     DemoArticle(
-        section="round-tables",
-        slug="who-decides-what-counts-as-a-crisis",
-        title="Round table: who decides what counts as a crisis?",
-        standfirst="Five seats, one question, equal turns: a facilitator's notes from our first round table.",
-        author="odette",
-        days_ago=27,
-        blocks=(
-            _p(
-                "Our first round table had five seats: a survivor, a mother, a psychiatrist, a police officer and "
-                "a crisis-line volunteer. Nobody's title was shown, and everyone had the same three turns of four "
-                "minutes. I held the clock and the rules. What follows is my summary, read and agreed by every "
-                "participant before publication."
-            ),
-            _h("The first round"),
-            _p(
-                "The survivor spoke first, as the survivor seat always does here. She said the word “crisis” had "
-                "been used about her on days when she felt clear-headed and angry, and not used on days when she "
-                "was quietly falling apart. In his turn the psychiatrist said he recognised this: services often "
-                "respond to how much disturbance a person causes rather than how much pain they are in."
-            ),
-            _p(
-                "The police officer described being the first person called at two in the morning because nobody "
-                "else answers. He said he had no training for most of what he was asked to do and did not want to "
-                "be the one deciding. The mother said she had once called the police because she did not know who "
-                "else to call, and had regretted it every day since."
-            ),
-            _q(
-                "If the only door that opens at night has a police officer behind it, every crisis becomes a "
-                "police matter. (The crisis-line volunteer, second round.)"
-            ),
-            _h("Common ground"),
-            _p(
-                "By the end every seat agreed to two statements. First, that the person in distress should be "
-                "asked what they need before anyone else decides what they need. Second, that a service which "
-                "answers at night, run by people who have been there, would take pressure off everyone at the "
-                "table. They are small statements. They are also the first thing these five people have ever "
-                "signed together."
-            ),
-        ),
-    ),
-    DemoArticle(
-        section="testimony",
+        section="personal-stories",
         slug="nobody-asked-me",
         title="Nobody asked me",
-        standfirst="A testimony, given anonymously, about an admission at nineteen.",
+        standfirst="A personal story, told anonymously, about an admission at nineteen.",
         author=None,
         days_ago=33,
         blocks=(
-            _p("<em>Content note: this testimony describes involuntary admission and forced medication.</em>"),
+            _p("<em>Content note: this story describes involuntary admission and forced medication.</em>"),
             _p(
                 "I was nineteen and in my first year away from home. I had not slept properly for weeks and I "
                 "was saying things that frightened my flatmates. I understand now why they were frightened. What "
@@ -439,7 +396,7 @@ ARTICLES = (
             ),
             _p(
                 "I am thirty-four now. I have a job, a small flat and a dog who sleeps on my feet. I have never "
-                "told an employer about that year. I am giving this testimony because the archive lets me say it "
+                "told an employer about that year. I am writing this because the magazine lets me say it "
                 "without my name, and because I would like the nineteen-year-old I was to know that somebody, "
                 "finally, asked."
             ),

@@ -25,8 +25,34 @@ def acknowledge(note: str) -> str:
 
 
 def healthz(client):
-    response = client.get("/healthz")
+    """/healthz as the monitor sees it, with the token."""
+    response = client.get("/healthz", headers={"Authorization": f"Bearer {settings.HEALTHZ_TOKEN}"})
     return response, response.json()
+
+
+def test_everyone_else_gets_the_bare_status_only(client, member):
+    assert client.get("/healthz").json() == {"status": "ok"}
+    assert client.get("/healthz", headers={"Authorization": "Bearer wrong"}).json() == {"status": "ok"}
+    client.force_login(member)
+    assert client.get("/healthz").json() == {"status": "ok"}
+
+
+def test_staff_with_admin_access_see_the_details(client, editor):
+    client.force_login(editor)
+    body = client.get("/healthz").json()
+    assert body["status"] == "ok" and body["database"]["ok"] is True
+
+
+@override_settings(CACHES=UNREACHABLE_REDIS)
+def test_an_unhealthy_site_says_so_to_everyone_but_not_why(client):
+    response = client.get("/healthz")
+    assert response.status_code == 503
+    assert response.json() == {"status": "unhealthy"}
+
+
+def test_no_token_configured_means_no_token_opens_the_details(client, settings):
+    settings.HEALTHZ_TOKEN = ""
+    assert client.get("/healthz", headers={"Authorization": "Bearer "}).json() == {"status": "ok"}
 
 
 def test_healthz_reports_database_cache_and_tasks_as_json_when_all_is_well(client):

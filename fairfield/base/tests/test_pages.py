@@ -72,7 +72,7 @@ def test_standing_pages_are_published_with_their_titles(client, url, title):
     assert f"<title>{title} · Fairfield</title>" in html
     assert f"<h1>{title}</h1>" in html
     assert html.count("<h1") == 1
-    assert f'<link rel="canonical" href="http://localhost{url}">' in html
+    assert f'<link rel="canonical" href="http://testserver{url}">' in html
 
 
 def test_stream_blocks_render_as_headings_paragraphs_and_quotes(client):

@@ -44,3 +44,9 @@ def comment_make(
 
 def post_url(article):
     return f"/comments/article/{article.pk}/post/"
+
+
+def textarea_text(textarea) -> str:
+    """A textarea's text as a browser reads it: HTML drops one newline straight after <textarea>,
+    which html.parser keeps."""
+    return textarea.get_text().removeprefix("\n")

@@ -1,6 +1,7 @@
 """`load_demo --comments N`: a long sample discussion shaped like a real one, and a few comments elsewhere."""
 
 import random
+import re
 from collections import Counter
 from io import StringIO
 
@@ -34,7 +35,7 @@ def test_the_long_discussion_has_exactly_the_comments_asked_for_numbered_and_thr
     assert depths[2] > depths[3] >= 0 and max(depths) <= 4
     assert all(comment.author_id and comment.body_html for comment in comments)
     assert all(BODY_LENGTH[0] - 80 <= len(comment.body) <= BODY_LENGTH[1] for comment in comments)
-    assert "Loaded 160 comments (120 under" in output
+    assert re.search(r"Loaded \d+ comments \(120 under", output)
 
 
 def test_every_other_hand_written_article_gets_a_few_and_two_wait_for_a_moderator():

@@ -10,7 +10,7 @@ from django.utils import timezone
 from fairfield.comments import services
 from fairfield.comments.models import CommentRevision, CommentStatus
 from fairfield.comments.services import comment_delete, comment_edit
-from fairfield.comments.tests.conftest import comment_make
+from fairfield.comments.tests.conftest import comment_make, textarea_text
 from fairfield.moderation.screening import CommentRefused, Screening
 
 pytestmark = pytest.mark.django_db
@@ -68,7 +68,7 @@ def test_the_edit_page_saves_and_refuses_bad_text_keeping_it(member_client, arti
     comment = comment_make(article, author=member, body="Before")
     page = member_client.get(f"/comments/{comment.pk}/edit/")
     assert page.status_code == 200
-    assert BeautifulSoup(page.content, "html.parser").select_one("textarea").get_text() == "Before"
+    assert textarea_text(BeautifulSoup(page.content, "html.parser").select_one("textarea")) == "Before"
     refused = member_client.post(f"/comments/{comment.pk}/edit/", {"body": "  "})
     assert refused.status_code == 400
     saved = member_client.post(f"/comments/{comment.pk}/edit/", {"body": "After"})
@@ -77,13 +77,19 @@ def test_the_edit_page_saves_and_refuses_bad_text_keeping_it(member_client, arti
     assert comment.body == "After"
 
 
+def test_a_leading_newline_survives_the_edit_page(member_client, article, member):
+    comment = comment_make(article, author=member, body="\nHello")
+    page = member_client.get(f"/comments/{comment.pk}/edit/")
+    assert textarea_text(BeautifulSoup(page.content, "html.parser").select_one("textarea")) == "\nHello"
+
+
 def test_the_edit_page_after_the_window_says_so_and_a_late_post_keeps_the_text(member_client, article, member):
     comment = comment_make(article, author=member, body="Before", minutes_ago=20)
     response = member_client.get(f"/comments/{comment.pk}/edit/", follow=True)
     assert "can no longer be changed" in response.content.decode()
     late = member_client.post(f"/comments/{comment.pk}/edit/", {"body": "Too late"})
     assert late.status_code == 403
-    assert BeautifulSoup(late.content, "html.parser").select_one("textarea").get_text() == "Too late"
+    assert textarea_text(BeautifulSoup(late.content, "html.parser").select_one("textarea")) == "Too late"
 
 
 def test_another_member_cannot_reach_the_edit_or_delete_page(article, member, other_member):
@@ -102,7 +108,7 @@ def test_anonymous_editing_keeps_the_text_and_asks_to_log_in(client, article, me
     assert client.get(f"/comments/{comment.pk}/edit/").status_code == 302
     response = client.post(f"/comments/{comment.pk}/edit/", {"body": "Changed my mind"})
     assert response.status_code == 403
-    assert BeautifulSoup(response.content, "html.parser").select_one("textarea").get_text() == "Changed my mind"
+    assert textarea_text(BeautifulSoup(response.content, "html.parser").select_one("textarea")) == "Changed my mind"
 
 
 def test_the_author_deletes_any_time_and_a_placeholder_stays_while_replies_hang_under_it(

@@ -23,11 +23,6 @@ def _leave_the_database_as_found(django_db_blocker):
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
-@pytest.mark.skipif(
-    connection.vendor == "sqlite",
-    reason="the in-memory SQLite test database locks whole tables without waiting; files in WAL mode with "
-    "IMMEDIATE transactions (the site's set-up) serialise writers",
-)
 def test_simultaneous_top_level_comments_get_distinct_consecutive_numbers():
     article = article_publish(section_create())
     writers = [UserFactory() for _ in range(6)]

@@ -12,7 +12,7 @@ from django.utils import timezone
 from fairfield.comments import services
 from fairfield.comments.models import Comment, CommentSettings, CommentStatus
 from fairfield.comments.services import comment_post
-from fairfield.comments.tests.conftest import comment_make, post_url
+from fairfield.comments.tests.conftest import comment_make, post_url, textarea_text
 from fairfield.moderation.screening import CommentRefused, Screening
 from fairfield.publishing.tests.factories import article_publish
 
@@ -24,7 +24,7 @@ def parse(response):
 
 
 def kept_text(response) -> str:
-    return parse(response).select_one("textarea[name=body]").get_text()
+    return textarea_text(parse(response).select_one("textarea[name=body]"))
 
 
 def test_top_level_comments_are_numbered_in_order(article, member, other_member, established):

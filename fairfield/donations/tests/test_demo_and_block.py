@@ -1,10 +1,13 @@
 from io import StringIO
 
 import pytest
+from django.core.cache import cache
 from django.core.management import call_command
 from django.test import override_settings
+from django.utils import timezone
 
-from fairfield.donations.models import Donation, DonationSettings, Status, SupportPage
+from fairfield.donations.models import Donation, DonationSettings, Method, Status, SupportPage
+from fairfield.publishing.page_cache import GENERATION_KEY
 from fairfield.publishing.tests.factories import article_publish, section_create
 
 pytestmark = pytest.mark.django_db
@@ -45,3 +48,21 @@ def test_the_block_disappears_when_its_page_is_unpublished(client, support_page,
     support_page.unpublish()
     assert "Support us" not in client.get(article.url).content.decode()
     assert DonationSettings.objects.count() == 1
+
+
+def test_only_a_gift_that_arrives_or_is_refunded_renews_every_cached_page(campaign):
+    cache.set(GENERATION_KEY, "before")
+    gift = Donation.objects.create(
+        campaign=campaign, amount_cents=2500, currency="USD", method=Method.CARD,
+        first_name="Ash", last_name="Reed", email="ash@example.org",
+    )  # fmt: skip
+    assert cache.get(GENERATION_KEY) == "before"
+
+    gift.status, gift.succeeded_at = Status.SUCCEEDED, timezone.now()
+    gift.save(update_fields=["status", "succeeded_at"])
+    assert cache.get(GENERATION_KEY) is None
+
+    cache.set(GENERATION_KEY, "after")
+    gift.anonymous = True
+    gift.save(update_fields=["anonymous"])
+    assert cache.get(GENERATION_KEY) == "after"

@@ -18,6 +18,8 @@ GOOD_PRODUCTION_ENV = {
     "SMTP_URL": "smtp://mailer:secret@mail.fairfield.example:587?starttls=1",
     "DEFAULT_FROM_EMAIL": "Fairfield <hello@fairfield.example>",
     "FAIRFIELD_SITE_URL": "https://fairfield.example",
+    # A Fernet key (32 url-safe base64 bytes), made for this test only.
+    "FAIRFIELD_TESTIMONY_KEYS": "dGVzdC1rZXktZm9yLXRoZS1lbnYtdGVzdHMtMDAwMDA=",
 }
 
 

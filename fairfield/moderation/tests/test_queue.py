@@ -60,8 +60,8 @@ def test_anonymous_readers_are_sent_to_log_in(client, pending):
 
 def test_members_without_admin_access_are_turned_away(client, other_member, pending):
     client.force_login(other_member)
-    assert client.get(QUEUE).status_code == 302
-    assert client.post(decide_url(pending, "approve")).status_code == 302
+    assert client.get(QUEUE).status_code == 403
+    assert client.post(decide_url(pending, "approve")).status_code == 403
     pending.refresh_from_db()
     assert pending.status == CommentStatus.PENDING
 
@@ -130,6 +130,25 @@ def test_a_comment_posted_with_watched_words_joins_the_queue_through_the_signal(
     comment_changed.send(sender=type(comment), comment=comment)
     comment_changed.send(sender=type(comment), comment=comment)
     assert WatchReview.objects.open().filter(comment=comment).count() == 1
+
+
+def test_the_tab_counts_count_only_comments_with_an_open_flag_or_review(
+    moderator_client, comment_by, member, other_member
+):
+    for number in range(4):
+        comment_by(member, body=f"An ordinary comment, number {number}.")
+    flagged = comment_by(member, body="Buy my course.")
+    Flag.objects.create(comment=flagged, flagged_by=other_member, reason=FlagReason.SPAM)
+    answered = comment_by(member, body="An answered flag.")
+    Flag.objects.create(comment=answered, flagged_by=other_member, reason=FlagReason.SPAM, resolved_at=timezone.now())
+
+    response = moderator_client.get(QUEUE)
+
+    counts = {name: count for name, _label, count in response.context["tabs"]}
+    assert counts["flagged"] == 1
+    assert counts["watched"] == 0
+    assert "Flagged (1)" in " ".join(response.text.split())
+    assert "Watched words (0)" in " ".join(response.text.split())
 
 
 def test_an_unknown_tab_shows_the_flagged_tab(moderator_client):

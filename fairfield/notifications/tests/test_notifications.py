@@ -15,7 +15,7 @@ from django.utils import timezone
 from fairfield.comments.models import Comment, CommentStatus
 from fairfield.comments.services import comment_post, comment_status_change, member_mute, thread_follow
 from fairfield.comments.tests.conftest import comment_make, post_url
-from fairfield.notifications import services
+from fairfield.notifications import kinds, services
 from fairfield.notifications.models import FollowEvent, Notification, NotificationKind, NotificationPreference
 from fairfield.notifications.services import digests_send, notify
 
@@ -29,6 +29,9 @@ class BrokenSMTPBackend(BaseEmailBackend):
 
     def send_messages(self, email_messages):
         raise smtplib.SMTPServerDisconnected("Connection unexpectedly closed")
+
+
+TEST_INVITATION = kinds.register("test.invitation", "Invitations", transactional=True)
 
 
 @pytest.fixture
@@ -58,7 +61,7 @@ def test_notify_sends_an_email_through_the_task_with_one_click_unsubscribe_heade
 
 
 def test_notify_refuses_an_unknown_kind(member):
-    with pytest.raises(ValueError, match="Unknown"):
+    with pytest.raises(LookupError, match="Unknown"):
         notify(user=member, kind="marketing", subject="s", text="t")
 
 
@@ -70,8 +73,14 @@ def test_a_kind_switched_off_is_not_sent(member, outbox, committed):
     assert not Notification.objects.exists()
 
 
+def _own_kinds(preferences: dict) -> dict:
+    """This app's kinds only: other apps register theirs (`app.kind`) and are tested there."""
+    return {kind: enabled for kind, enabled in preferences.items() if "." not in kind}
+
+
 def test_every_kind_is_on_by_default(member):
-    assert services.preferences_for(member) == {"replies": True, "follows": True, "moderation": True}
+    assert all(services.preferences_for(member).values())
+    assert _own_kinds(services.preferences_for(member)) == {"replies": True, "follows": True, "moderation": True}
 
 
 def test_one_click_unsubscribe_by_post_needs_no_login_or_csrf_token(member, outbox, committed):
@@ -103,7 +112,7 @@ def test_the_settings_page_saves_choices_and_needs_a_login(client, member):
     assert 'name="replies"' in page and "checked" in page
     response = client.post("/notifications/", {"replies": "on", "moderation": "on"}, follow=True)
     assert "Your e-mail choices are saved." in response.content.decode()
-    assert services.preferences_for(member) == {"replies": True, "follows": False, "moderation": True}
+    assert _own_kinds(services.preferences_for(member)) == {"replies": True, "follows": False, "moderation": True}
 
 
 def test_a_failing_mail_server_neither_blocks_nor_loses_the_comment(
@@ -246,3 +255,17 @@ def test_a_failure_while_announcing_never_turns_a_saved_comment_into_an_error(
         response = member_client.post(post_url(article), {"body": "Saved anyway", "parent": parent.pk})
     assert response.status_code == 302
     assert Comment.objects.filter(body="Saved anyway").exists()
+
+
+def test_transactional_mail_reaches_an_address_without_an_account_and_has_no_unsubscribe(db, outbox, committed):
+    with committed():
+        notify(email="guest@example.org", kind=TEST_INVITATION, subject="You are invited", text="Come and sit.")
+
+    assert [message.to for message in outbox] == [["guest@example.org"]]
+    assert "List-Unsubscribe" not in outbox[0].extra_headers
+
+
+def test_an_optional_kind_never_goes_to_a_bare_address(db, outbox, committed):
+    with committed():
+        assert notify(email="guest@example.org", kind=NotificationKind.REPLIES, subject="s", text="t") is None
+    assert outbox == []

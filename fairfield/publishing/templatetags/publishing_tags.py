@@ -8,6 +8,8 @@ from django.urls import NoReverseMatch, reverse
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
+from fairfield.lib.urls import absolute_url, page_absolute_url
+
 register = template.Library()
 
 # The same characters Django's json_script escapes, so nothing in the data can close the element.
@@ -19,14 +21,12 @@ PUBLISHER = "Fairfield"
 def article_json_ld(context, page, credits):
     """A schema.org Article as a JSON-LD data block. Authors appear by their public name only."""
     request = context.get("request")
-    url = page.get_full_url(request)
+    url = page_absolute_url(page, request)
     authors = []
     for credit in credits:
         author = {"@type": "Person", "name": credit.public_name}
         if credit.is_public and request is not None:
-            author["url"] = request.build_absolute_uri(
-                reverse("publishing:contributor", args=[credit.contributor.slug])
-            )
+            author["url"] = absolute_url(reverse("publishing:contributor", args=[credit.contributor.slug]), request)
         authors.append(author)
     data = {
         "@context": "https://schema.org",

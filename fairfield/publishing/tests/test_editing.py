@@ -192,7 +192,8 @@ def test_a_contributor_can_save_a_draft_but_not_publish(client, contributor, sec
     client.force_login(contributor)
 
     form_page = client.get(_add_url(section))
-    response = client.post(_add_url(section), article_form(credits=[(ContributorFactory(), Byline.NAME)]))
+    own = ContributorFactory(account=contributor)
+    response = client.post(_add_url(section), article_form(credits=[(own, Byline.NAME)]))
 
     assert form_page.status_code == 200
     assert 'name="action-publish"' not in form_page.content.decode()
@@ -210,3 +211,33 @@ def test_a_member_cannot_reach_the_article_form(client, member, section):
 
     assert response.status_code in {302, 403}
     assert not Page.objects.filter(slug="learning-to-say-no").exists()
+
+
+def test_a_contributor_chooses_only_among_their_own_bylines(client, contributor, section):
+    own = ContributorFactory(display_name="Dr Lark", account=contributor)
+    ContributorFactory(display_name="Someone Else Entirely")
+    client.force_login(contributor)
+
+    page = client.get(_add_url(section)).content.decode()
+
+    assert "Dr Lark" in page
+    assert "Someone Else Entirely" not in page
+    assert f'<option value="{own.pk}"' in page
+
+
+def test_a_contributor_cannot_credit_someone_else_by_posting_their_id(client, contributor, section):
+    ContributorFactory(account=contributor)
+    stranger = ContributorFactory(display_name="Someone Else Entirely")
+    client.force_login(contributor)
+
+    response = client.post(_add_url(section), article_form(credits=[(stranger, Byline.NAME)]))
+
+    assert response.status_code == 200
+    assert not ArticlePage.objects.filter(slug="learning-to-say-no").exists()
+
+
+def test_an_editor_still_chooses_any_contributor(client, editor, section):
+    ContributorFactory(display_name="Someone Else Entirely")
+    client.force_login(editor)
+    response = client.post(_add_url(section), article_form(credits=[(ContributorFactory(), Byline.NAME)]))
+    assert response.status_code == 302

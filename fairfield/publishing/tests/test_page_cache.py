@@ -165,3 +165,24 @@ def test_a_moved_article_is_not_served_from_its_old_address(client, article):
     article.save_revision().publish()
 
     assert client.get(old_url).status_code == 404
+
+
+def test_a_page_cached_before_the_change_commits_is_stale_after_it(client, article, django_capture_on_commit_callbacks):
+    comment = comment_pending(article, "Said before the commit.")
+    with django_capture_on_commit_callbacks(execute=True):
+        comment_status_change(comment=comment, status=CommentStatus.PUBLISHED)
+        # Another reader, still seeing the old state, renders and caches the page before the commit.
+        Comment.objects.filter(pk=comment.pk).update(status=CommentStatus.PENDING)
+        assert "Said before the commit." not in client.get(article.url).content.decode()
+        Comment.objects.filter(pk=comment.pk).update(status=CommentStatus.PUBLISHED)
+
+    assert "Said before the commit." in client.get(article.url).content.decode()
+
+
+def test_a_page_cached_for_one_host_is_not_served_to_another(client, article):
+    first = client.get(article.url, headers={"host": "localhost"})
+    assert first.status_code == 200
+    title_set_behind_the_cache(article, "Rendered for the second host")
+    other = client.get(article.url, headers={"host": "127.0.0.1"})
+    assert "Rendered for the second host" in other.content.decode()
+    assert client.get(article.url, headers={"host": "localhost"}).content == first.content

@@ -124,7 +124,7 @@ def test_article_carries_canonical_url_opengraph_and_json_ld(client, section):
 
     html = client.get(article.url).content.decode()
 
-    assert f'<link rel="canonical" href="http://localhost{article.url}">' in html
+    assert f'<link rel="canonical" href="http://testserver{article.url}">' in html
     assert '<meta property="og:type" content="article">' in html
     assert '<meta property="og:title" content="Seen &lt;/script&gt;&lt;b&gt;">' in html
     assert '<meta property="og:description" content="Words &amp; more">' in html
@@ -256,7 +256,7 @@ def test_a_section_paginates_and_names_its_neighbours(client, section):
     assert '<a rel="next" href="?page=2">' in first
     assert "Page 1 of 2" in first
     assert '<a rel="prev" href="?page=1">' in second
-    assert '<link rel="canonical" href="http://localhost/stories/?page=2">' in second
+    assert '<link rel="canonical" href="http://testserver/stories/?page=2">' in second
 
 
 def test_home_page_puts_survivor_writing_first_and_shows_content_notes(client, section, writers):

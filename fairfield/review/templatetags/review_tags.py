@@ -14,6 +14,9 @@ def survivor_first_read(context, page):
         return ""  # a draft's commentaries are not public yet
     if not page.needs_survivor_read:
         return ""  # the plain editorial path (submission marks every article that is read first)
+    override = selectors.first_read_override_of(page)
+    if override is not None:
+        return render_to_string("review/includes/first_read_override.html", {"override": override}, request=request)
     first_read = selectors.first_read_of(page)
     if first_read is None:
         return ""

@@ -381,7 +381,9 @@ def test_the_author_responds_and_the_reviewer_updates_the_assessment(
 # Claims running out
 
 
-def test_overdue_claims_return_to_the_queue_after_a_reminder(draft, survivor_reviewer):
+def test_overdue_claims_return_to_the_queue_after_a_reminder(
+    draft, survivor_reviewer, django_capture_on_commit_callbacks
+):
     from datetime import timedelta
 
     from django.utils import timezone
@@ -390,7 +392,8 @@ def test_overdue_claims_return_to_the_queue_after_a_reminder(draft, survivor_rev
 
     claim = services.claim_take(reviewer=survivor_reviewer, article=draft)
     Claim.objects.filter(pk=claim.pk).update(due_at=timezone.now() + timedelta(days=1))
-    assert claims_housekeeping_task.enqueue().return_value == {"expired": 0, "reminded": 1}
+    with django_capture_on_commit_callbacks(execute=True):
+        assert claims_housekeeping_task.enqueue().return_value == {"expired": 0, "reminded": 1}
     assert len(mail.outbox) == 1
     assert "Notes from the crisis team" in mail.outbox[0].subject
     assert draft.owner.pseudonym not in mail.outbox[0].body

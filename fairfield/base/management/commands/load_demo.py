@@ -14,7 +14,12 @@ from fairfield.comments import demo as comments_demo
 
 # Apps that add their own sample content after the sections, articles and accounts exist. Each module has
 # `demo_load(*, seed) -> str`, returning one line that says what it loaded.
-DEMO_EXTENSIONS: list[str] = ["fairfield.review.demo", "fairfield.donations.demo"]
+DEMO_EXTENSIONS: list[str] = [
+    "fairfield.review.demo",
+    "fairfield.donations.demo",
+    "fairfield.roundtables.demo",
+    "fairfield.testimony.demo",
+]
 
 
 def _count(value: str) -> int:
