@@ -4,12 +4,61 @@ Personas whose role requires two-factor authentication come with an active authe
 so a test can log them in with client.force_login and reach the pages they work on.
 """
 
+import sqlite3
+from contextlib import closing
+from pathlib import Path
+
 import pytest
 from django.contrib.auth.models import AnonymousUser
 
 from fairfield.accounts.models import Relationship
 from fairfield.accounts.roles import Role
 from fairfield.accounts.tests.factories import UserFactory
+
+
+@pytest.fixture(scope="session")
+def django_db_createdb(request, django_db_modify_db_settings):
+    """Rebuild, even under --reuse-db, a SQLite test file that has lost the migrations' rows.
+
+    A transactional test empties every table when it ends and its module puts the rows back; a run cut short
+    in between leaves an empty file, and a snapshot of it would give every later run an empty site.
+    """
+    if request.config.getvalue("create_db"):
+        return True
+    from django.conf import settings
+
+    database = settings.DATABASES["default"]
+    name = database.get("TEST", {}).get("NAME")
+    if database["ENGINE"] != "django.db.backends.sqlite3" or not name or not Path(name).exists():
+        return False
+    with closing(sqlite3.connect(name)) as test_db:
+        try:
+            return test_db.execute("SELECT COUNT(*) FROM wagtailcore_site").fetchone()[0] == 0
+        except sqlite3.Error:
+            return True
+
+
+def _is_transactional(item):
+    marker = item.get_closest_marker("django_db")
+    return bool(marker and marker.kwargs.get("transaction")) or "transactional_db" in getattr(item, "fixturenames", ())
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _migration_rows_back_after_transactional_tests(request, django_db_blocker):
+    """A transactional test empties every table when it ends. xdist hands each worker whole files, so
+    pytest-django cannot run those tests last; put the migrations' rows (pages, groups, site) back for
+    the files that come after."""
+    yield
+    module_items = [item for item in request.session.items if item.getparent(pytest.Module) is request.node]
+    if not any(_is_transactional(item) for item in module_items):
+        return
+    from django.db import connections
+
+    with django_db_blocker.unblock():
+        for alias in connections:
+            snapshot = getattr(connections[alias], "_test_serialized_contents", None)
+            if snapshot:
+                connections[alias].creation.deserialize_db_from_string(snapshot)
 
 
 @pytest.fixture(autouse=True)

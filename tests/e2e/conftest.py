@@ -12,6 +12,7 @@ from urllib.parse import urlsplit
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from django.db import connections
+from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import sync_playwright
 
 # Playwright's sync API runs an event loop in this thread; the ORM calls the tests make are still synchronous.
@@ -41,18 +42,6 @@ def pytest_collection_modifyitems(items):
             item.add_marker(pytest.mark.django_db(transaction=True, serialized_rollback=True))
 
 
-@pytest.fixture(scope="module", autouse=True)
-def _leave_the_database_as_found(django_db_blocker):
-    """A transactional test empties every table when it ends; tests that run later in the same
-    worker (xdist does not keep pytest-django's order) still need the migrations' rows."""
-    yield
-    with django_db_blocker.unblock():
-        for alias in connections:
-            snapshot = getattr(connections[alias], "_test_serialized_contents", None)
-            if snapshot:
-                connections[alias].creation.deserialize_db_from_string(snapshot)
-
-
 @pytest.fixture(scope="session")
 def browser(django_db_setup):
     executable = shutil.which("chromium") or shutil.which("chromium-browser")
@@ -74,7 +63,7 @@ def browser(django_db_setup):
 def page(browser, live_server):
     """A fresh browser context whose every request must go to the live server."""
     context = browser.new_context(base_url=live_server.url)
-    context.set_default_timeout(10_000)
+    context.set_default_timeout(20_000)
     foreign_requests = []
     allowed = urlsplit(live_server.url).netloc
 
@@ -100,11 +89,26 @@ def assert_accessible(axe):
     """Run axe-core (shipped inside the axe-playwright-python package) on the current page."""
 
     def check(page):
-        results = axe.run(
-            page, options={"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21aa", "wcag22aa"]}}
-        )
+        options = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21aa", "wcag22aa"]}}
+        for attempt in range(3):
+            # A click just before may still be navigating: the old document can vanish under axe.
+            page.wait_for_load_state("load")
+            try:
+                results = axe.run(page, options=options)
+                break
+            except PlaywrightError:
+                if attempt == 2:
+                    raise
+                page.wait_for_timeout(250)
         violations = results.response["violations"]
-        summary = [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3]) for v in violations]
+        summary = [
+            (
+                v["id"],
+                v["impact"],
+                [(n["target"], n["html"][:160], n.get("failureSummary", "")[:300]) for n in v["nodes"]][:3],
+            )
+            for v in violations
+        ]
         assert violations == [], f"accessibility violations on {page.url}: {summary}"
 
     return check
