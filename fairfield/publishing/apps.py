@@ -11,7 +11,7 @@ class PublishingConfig(AppConfig):
         from wagtail.models import PageViewRestriction
         from wagtail.signals import post_page_move
 
-        from fairfield.publishing import page_cache, visibility
+        from fairfield.publishing import access, page_cache, visibility  # noqa: F401 - access registers its rules
         from fairfield.publishing.models import ArticlePage
 
         post_save.connect(page_cache.article_changed, sender=ArticlePage, dispatch_uid="page_cache_article_saved")
