@@ -108,7 +108,8 @@ class DeliveryStatus(models.TextChoices):
 
 class DeliveryQuerySet(models.QuerySet):
     def due_for_retry(self, now):
-        return self.filter(status=DeliveryStatus.FAILED, next_attempt_at__lte=now)
+        """Failed deliveries whose backoff has passed, and those a dead worker left sending."""
+        return self.filter(status__in=[DeliveryStatus.FAILED, DeliveryStatus.SENDING], next_attempt_at__lte=now)
 
 
 class Delivery(models.Model):

@@ -25,6 +25,7 @@ from fairfield.newsletter.models import (
     NewsletterIssue,
     Subscriber,
 )
+from fairfield.notifications.services import mail_suppressed
 
 logger = logging.getLogger(__name__)
 
@@ -33,6 +34,8 @@ CONFIRMATION_MAX_AGE = timedelta(days=7)
 NOTICE_INTERVAL = timedelta(minutes=10)
 RETRY_DELAYS = (timedelta(minutes=5), timedelta(minutes=30), timedelta(hours=2), timedelta(hours=12))
 MAX_ATTEMPTS = len(RETRY_DELAYS) + 1
+# A delivery still "sending" this long after it was claimed belongs to a worker that died: it is tried again.
+SENDING_ABANDONED_AFTER = timedelta(minutes=15)
 # Publishing an old piece (an import, a re-publication) must not mail everyone.
 ANNOUNCE_WITHIN = timedelta(days=3)
 NOTHING_CHOSEN = _("Please choose the weekly digest, at least one section, or both.")
@@ -165,16 +168,19 @@ def delivery_send(*, delivery_id: int, now=None) -> str:
     """One attempt at one delivery; returns its status afterwards. Never raises for a mail server's failure."""
     now = now or timezone.now()
     claimable = Delivery.objects.filter(
-        Q(status=DeliveryStatus.QUEUED) | Q(status=DeliveryStatus.FAILED, next_attempt_at__lte=now), pk=delivery_id
+        Q(status=DeliveryStatus.QUEUED)
+        | Q(status__in=[DeliveryStatus.FAILED, DeliveryStatus.SENDING], next_attempt_at__lte=now),
+        pk=delivery_id,
     )
-    # The status change is the claim: a second worker holding the same task finds nothing to do.
-    if not claimable.update(status=DeliveryStatus.SENDING):
+    # The status change is the claim: a second worker holding the same task finds nothing to do. The claim
+    # lapses after SENDING_ABANDONED_AFTER, so a worker that dies mid-send loses nothing.
+    if not claimable.update(status=DeliveryStatus.SENDING, next_attempt_at=now + SENDING_ABANDONED_AFTER):
         return Delivery.objects.filter(pk=delivery_id).values_list("status", flat=True).first() or ""
     delivery = Delivery.objects.select_related("subscriber", "issue").get(pk=delivery_id)
     subscriber = delivery.subscriber
     mails_anyone = delivery.kind in {DeliveryKind.CONFIRMATION, DeliveryKind.ALREADY_SUBSCRIBED}
     message = None
-    if mails_anyone or subscriber.is_active:
+    if (mails_anyone or subscriber.is_active) and not mail_suppressed(subscriber.email):
         message = emails.delivery_message(delivery)
     if message is None:
         delivery.status = DeliveryStatus.CANCELLED

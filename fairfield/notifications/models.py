@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.db import models
+from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -113,3 +114,32 @@ class FollowEvent(models.Model):
 
     def __str__(self):
         return f"{self.comment_id} for {self.user_id}"
+
+
+class SuppressionReason(models.TextChoices):
+    HARD_BOUNCE = "hard_bounce", _("The address does not exist or refuses our mail")
+    COMPLAINT = "complaint", _("The person marked our mail as spam")
+
+
+class MailSuppression(models.Model):
+    """An address we no longer mail, because mail to it bounced for good or its owner complained.
+
+    Every mail the site sends (notifications and the newsletter) checks this list first."""
+
+    email = models.EmailField(_("address"), unique=True, help_text=_("Stored in lower case."))
+    reason = models.CharField(_("reason"), max_length=16, choices=SuppressionReason.choices)
+    detail = models.CharField(_("detail"), max_length=500, blank=True)
+    created_at = models.DateTimeField(_("since"), default=timezone.now)
+    member_told_at = models.DateTimeField(_("member told at"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("suppressed address")
+        verbose_name_plural = _("suppressed addresses")
+        constraints = [
+            models.CheckConstraint(condition=models.Q(reason__in=SuppressionReason.values), name="suppression_reason"),
+            models.CheckConstraint(condition=models.Q(email=Lower("email")), name="suppression_lower"),
+        ]
+
+    def __str__(self):
+        return f"{self.email} ({self.reason})"

@@ -4,12 +4,18 @@
 followed discussions are announced by `comment_announce` when a comment becomes visible.
 """
 
+import hashlib
+import hmac
+import json
 import logging
 from datetime import timedelta
 
 from django.conf import settings
 from django.core import signing
+from django.core.cache import cache
+from django.core.exceptions import ValidationError
 from django.core.mail import EmailMessage
+from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -17,8 +23,16 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from fairfield.accounts.access import may
+from fairfield.lib.errors import Refusal
 from fairfield.notifications import kinds
-from fairfield.notifications.models import FollowEvent, Notification, NotificationKind, NotificationPreference
+from fairfield.notifications.models import (
+    FollowEvent,
+    MailSuppression,
+    Notification,
+    NotificationKind,
+    NotificationPreference,
+    SuppressionReason,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -31,6 +45,17 @@ EXCERPT_LENGTH = 600
 
 class LinkInvalid(Exception):
     """An unsubscribe link that was never ours, or whose member is gone."""
+
+
+class MailEventsRefused(Refusal):
+    """A mail provider's report we cannot trust or read; nothing in it was recorded."""
+
+    status = 400
+
+
+MAIL_EVENTS_TOLERANCE = timedelta(minutes=5)
+MAIL_EVENTS_MAX_BYTES = 256 * 1024
+MAIL_STOPPED_FLAG = "notifications:mail-stopped:{user_id}"
 
 
 def absolute(path: str) -> str:
@@ -237,7 +262,7 @@ def digests_send(*, now=None) -> int:
             FollowEvent.objects.filter(pk__in=[e.pk for e in events if e not in visible]).delete()
             made += 1
     failed = Notification.objects.filter(
-        sent_at__isnull=True, attempts__gte=1, attempts__lt=MAX_ATTEMPTS, created_at__lt=now - RETRY_AFTER
+        sent_at__isnull=True, attempts__lt=MAX_ATTEMPTS, created_at__lt=now - RETRY_AFTER
     )
     for notification_id in failed.values_list("pk", flat=True):
         _enqueue(notification_id)
@@ -283,6 +308,12 @@ def notification_send(*, notification_id: int) -> bool:
     if not claimed.update(attempts=notification.attempts + 1):
         return False
     notification.attempts += 1
+    to = notification.user.email if notification.user_id else notification.email
+    if mail_suppressed(to):
+        notification.last_error = _("Not sent: mail to this address bounced or was reported as spam.")
+        notification.attempts = MAX_ATTEMPTS
+        notification.save(update_fields=["last_error", "attempts"])
+        return False
     try:
         notification_message(notification).send()
     except Exception as error:  # noqa: BLE001 - any failure of the mail server is recorded and retried later.
@@ -294,3 +325,112 @@ def notification_send(*, notification_id: int) -> bool:
     notification.last_error = ""
     notification.save(update_fields=["sent_at", "last_error"])
     return True
+
+
+# Bounces and complaints ------------------------------------------------------------------------------------
+
+
+def mail_suppressed(email: str) -> bool:
+    return bool(email) and MailSuppression.objects.filter(email=email.strip().lower()).exists()
+
+
+def mail_suppress(*, email: str, reason: str, detail: str = "") -> MailSuppression:
+    """Stop all mail to `email`; members with that address are told on their next visit."""
+    from fairfield.accounts.models import User
+
+    address = email.strip().lower()
+    suppression, created = MailSuppression.objects.get_or_create(
+        email=address, defaults={"reason": reason, "detail": detail[:500]}
+    )
+    if created:
+        for user_id in User.objects.filter(email__iexact=address).values_list("pk", flat=True):
+            # Read by MailStoppedNoticeMiddleware, so members' pages pay no query for a rare notice.
+            transaction.on_commit(lambda user_id=user_id: _flag_member(user_id))
+        logger.info("Mail to an address stopped: %s", reason)
+    return suppression
+
+
+def _flag_member(user_id: int) -> None:
+    try:
+        cache.set(MAIL_STOPPED_FLAG.format(user_id=user_id), True, timeout=None)
+    except Exception:  # noqa: BLE001 - an unreachable cache loses only the banner; the settings page still says it.
+        logger.warning("Could not flag member %s about stopped mail", user_id)
+
+
+def mail_stopped_for(user) -> MailSuppression | None:
+    if not user.is_authenticated or not user.email:
+        return None
+    return MailSuppression.objects.filter(email=user.email.lower()).first()
+
+
+def mail_stopped_notice_take(user) -> MailSuppression | None:
+    """The suppression to tell the member about, once; None when there is nothing new to tell."""
+    key = MAIL_STOPPED_FLAG.format(user_id=user.pk)
+    try:
+        if not cache.get(key):
+            return None
+        cache.delete(key)
+    except Exception:  # noqa: BLE001 - no cache, no banner; never a broken page.
+        return None
+    suppression = mail_stopped_for(user)
+    if suppression is not None:
+        MailSuppression.objects.filter(pk=suppression.pk).update(member_told_at=timezone.now())
+    return suppression
+
+
+def mail_resume(*, user) -> bool:
+    """The member says their address works again (or wants our mail after all): mail to it starts again."""
+    if not user.is_authenticated or not user.email:
+        return False
+    deleted, _rows = MailSuppression.objects.filter(email=user.email.lower()).delete()
+    return bool(deleted)
+
+
+def mail_events_signature(*, secret: str, timestamp: int, body: bytes) -> str:
+    return hmac.new(secret.encode(), f"{timestamp}.".encode() + body, hashlib.sha256).hexdigest()
+
+
+def _signature_verify(*, header: str, body: bytes, now) -> None:
+    secret = settings.MAIL_EVENTS_SECRET
+    parts = dict(part.split("=", 1) for part in header.split(",") if "=" in part)
+    try:
+        timestamp = int(parts.get("t", ""))
+    except ValueError:
+        raise MailEventsRefused(_("The report carries no valid signature.")) from None
+    if abs(now.timestamp() - timestamp) > MAIL_EVENTS_TOLERANCE.total_seconds():
+        raise MailEventsRefused(_("The report's signature is too old or from the future."))
+    expected = mail_events_signature(secret=secret, timestamp=timestamp, body=body)
+    if not hmac.compare_digest(expected, parts.get("v1", "")):
+        raise MailEventsRefused(_("The report carries no valid signature."))
+
+
+def mail_events_record(*, body: bytes, signature: str, now=None) -> int:
+    """Read a signed report of bounces and complaints from the mail provider; returns how many addresses it
+    stopped. Hard bounces and complaints stop mail; soft bounces and other events are only counted by the
+    provider. A report that fails any check records nothing."""
+    now = now or timezone.now()
+    if len(body) > MAIL_EVENTS_MAX_BYTES:
+        raise MailEventsRefused(_("The report is too large."))
+    _signature_verify(header=signature, body=body, now=now)
+    try:
+        events = json.loads(body)["events"]
+        stops = [
+            (
+                event["email"],
+                SuppressionReason.COMPLAINT if event["type"] == "complaint" else SuppressionReason.HARD_BOUNCE,
+                str(event.get("detail", "")),
+            )
+            for event in events
+            if event["type"] == "complaint" or (event["type"] == "bounce" and event.get("bounce") == "hard")
+        ]
+    except (ValueError, KeyError, TypeError, AttributeError):
+        raise MailEventsRefused(_("The report is not the JSON we expect.")) from None
+    for email, _reason, _detail in stops:
+        try:
+            validate_email(email)
+        except (ValidationError, TypeError):
+            raise MailEventsRefused(_("The report names an address that is not one.")) from None
+    with transaction.atomic():
+        for email, reason, detail in stops:
+            mail_suppress(email=email, reason=reason, detail=detail)
+    return len(stops)

@@ -1,10 +1,12 @@
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.http import Http404, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_POST
 
 from fairfield.notifications import kinds, services
 from fairfield.notifications.forms import PreferencesForm
@@ -23,7 +25,9 @@ def notification_settings(request):
             return redirect("notifications:settings")
     else:
         form = PreferencesForm(initial=services.preferences_for(request.user))
-    return render(request, "notifications/settings.html", {"form": form})
+    return render(
+        request, "notifications/settings.html", {"form": form, "mail_stopped": services.mail_stopped_for(request.user)}
+    )
 
 
 @csrf_exempt
@@ -40,3 +44,28 @@ def unsubscribe(request, token):
         services.notification_unsubscribe(user=user, kind=kind)
         return render(request, "notifications/unsubscribed.html", context)
     return render(request, "notifications/unsubscribe.html", context)
+
+
+@csrf_exempt
+@never_cache
+@require_POST
+def mail_events(request):
+    """The mail provider's signed report of bounces and complaints (no session, so no CSRF token)."""
+    if not settings.MAIL_EVENTS_SECRET:
+        raise Http404
+    try:
+        stopped = services.mail_events_record(
+            body=request.body, signature=request.headers.get("Fairfield-Signature", "")
+        )
+    except services.MailEventsRefused as refusal:
+        return JsonResponse({"error": str(refusal)}, status=refusal.status)
+    return JsonResponse({"stopped": stopped})
+
+
+@never_cache
+@login_required
+@require_POST
+def mail_resume(request):
+    if services.mail_resume(user=request.user):
+        messages.success(request, _("We will e-mail you again."))
+    return redirect("notifications:settings")

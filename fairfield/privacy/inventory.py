@@ -257,6 +257,18 @@ def _erase_notifications(member, keep_words: bool) -> None:
     scrub_rows(Notification.objects.exclude(user=member), ["subject", "text"], identifiers(member))
 
 
+def _export_mail_suppressions(member) -> list[dict]:
+    from fairfield.notifications.models import MailSuppression
+
+    return _rows(MailSuppression.objects.filter(email__in=member_emails(member)), "email", "reason", "created_at")
+
+
+def _erase_mail_suppressions(member, keep_words: bool) -> None:
+    from fairfield.notifications.models import MailSuppression
+
+    MailSuppression.objects.filter(email__in=member_emails(member)).delete()
+
+
 def _export_follow_events(member) -> list[dict]:
     from fairfield.notifications.models import FollowEvent
 
@@ -895,6 +907,17 @@ INVENTORY: list[Entry] = [
         on_erasure=_("Deleted; mail to others that named you keeps “a former member” instead."),
         export=_export_notifications,
         erase=_erase_notifications,
+    ),
+    Entry(
+        model="notifications.MailSuppression",
+        name="mail_stopped",
+        label=_("Addresses we stopped mailing"),
+        holds=_("Your address, if mail to it bounced for good or was reported as spam, and since when."),
+        why=_("So we stop sending mail that cannot arrive or is not wanted."),
+        kept=_("Until you ask us to mail you again, change your address or delete your account."),
+        on_erasure=DELETED,
+        export=_export_mail_suppressions,
+        erase=_erase_mail_suppressions,
     ),
     Entry(
         model="notifications.FollowEvent",

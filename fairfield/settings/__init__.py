@@ -109,6 +109,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "fairfield.base.middleware.ContentSecurityPolicyMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "fairfield.notifications.middleware.MailStoppedNoticeMiddleware",
     "fairfield.accounts.middleware.RequireMfaForStaffMiddleware",
     "fairfield.accounts.middleware.AdminIsForStaffMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -184,6 +185,9 @@ HEALTH_MAX_TASK_AGE_SECONDS = env_int("FAIRFIELD_HEALTH_MAX_TASK_AGE", 900, mini
 # /healthz answers everyone with its bare status; the details (database vendor, cache backend, queue length) go
 # only to staff with admin access or to a monitor sending "Authorization: Bearer <this token>" (empty: no token).
 HEALTHZ_TOKEN = env_str("FAIRFIELD_HEALTHZ_TOKEN", "")
+# The shared secret the mail provider signs bounce and complaint reports with (/notifications/mail-events/);
+# empty: the endpoint answers 404.
+MAIL_EVENTS_SECRET = env_str("FAIRFIELD_MAIL_EVENTS_SECRET", "")
 
 # E-mail: printed to the console unless SMTP_URL is given.
 SMTP_URL = env_str("SMTP_URL", "")

@@ -2,7 +2,7 @@ import time
 from datetime import timedelta
 
 import pytest
-from django.core import signing
+from django.core import mail, signing
 from django.core.exceptions import ValidationError
 from django.test import override_settings
 from django.utils import timezone
@@ -214,3 +214,46 @@ def test_an_unsubscribed_reader_gets_nothing_already_queued(outbox, subscriber_m
 
     assert services.delivery_send(delivery_id=delivery.pk) == DeliveryStatus.CANCELLED
     assert outbox == []
+
+
+def test_a_delivery_a_dead_worker_left_sending_is_picked_up_again(subscriber_make):
+    subscriber = subscriber_make()
+    delivery = Delivery.objects.create(subscriber=subscriber, kind=DeliveryKind.ALREADY_SUBSCRIBED)
+    then = timezone.now() - timedelta(hours=1)
+    # The worker claimed it an hour ago and died before it could record anything.
+    Delivery.objects.filter(pk=delivery.pk).update(
+        status=DeliveryStatus.SENDING, next_attempt_at=then + services.SENDING_ABANDONED_AFTER
+    )
+    mail.outbox = []
+
+    assert services.deliveries_retry_due() == 1
+
+    delivery.refresh_from_db()
+    assert delivery.status == DeliveryStatus.SENT
+    assert len(mail.outbox) == 1
+
+
+def test_a_delivery_being_sent_now_is_not_taken_by_a_second_worker(subscriber_make):
+    subscriber = subscriber_make()
+    delivery = Delivery.objects.create(subscriber=subscriber, kind=DeliveryKind.ALREADY_SUBSCRIBED)
+    Delivery.objects.filter(pk=delivery.pk).update(
+        status=DeliveryStatus.SENDING, next_attempt_at=timezone.now() + services.SENDING_ABANDONED_AFTER
+    )
+    mail.outbox = []
+
+    assert services.delivery_send(delivery_id=delivery.pk) == DeliveryStatus.SENDING
+    assert services.deliveries_retry_due() == 0
+    assert mail.outbox == []
+
+
+def test_no_newsletter_goes_to_a_suppressed_address(subscriber_make):
+    from fairfield.notifications.models import SuppressionReason
+    from fairfield.notifications.services import mail_suppress
+
+    subscriber = subscriber_make("gone@example.org")
+    mail_suppress(email="GONE@example.org", reason=SuppressionReason.HARD_BOUNCE)
+    delivery = Delivery.objects.create(subscriber=subscriber, kind=DeliveryKind.ALREADY_SUBSCRIBED)
+    mail.outbox = []
+
+    assert services.delivery_send(delivery_id=delivery.pk) == DeliveryStatus.CANCELLED
+    assert mail.outbox == []
