@@ -238,7 +238,7 @@ def invitation_accept(*, token: str, user, display_name: str, consent: bool, now
         raise NotAllowed(_("Log in or join to accept the invitation."))
     with transaction.atomic():
         seat = invitation_seat(token, now=now)
-        seat = Seat.objects.select_for_update().select_related("table").get(pk=seat.pk)
+        seat = Seat.objects.select_for_update(of=("self",)).select_related("table").get(pk=seat.pk)
         if seat.accepted_at is not None:
             raise InvitationUsed(_("This invitation has already been accepted. Each link works once."))
         table = seat.table
@@ -384,7 +384,7 @@ def _open_turn_for(table: RoundTable, seat: Seat, user, now) -> Turn:
     if table.status != TableStatus.RUNNING:
         raise OutOfTurn(_("This round table has not started yet."))
     turn = (
-        Turn.objects.select_for_update()
+        Turn.objects.select_for_update(of=("self",))
         .select_related("round", "seat")
         .get(round__table=table, round__number=table.current_round, seat=seat)
     )
@@ -495,7 +495,7 @@ def _turn_miss(turn_id: int, now) -> int:
     with transaction.atomic():
         table_id = Turn.objects.filter(pk=turn_id).values_list("round__table_id", flat=True).first()
         table = _locked_table(table_id)
-        turn = Turn.objects.select_for_update().select_related("round").get(pk=turn_id)
+        turn = Turn.objects.select_for_update(of=("self",)).select_related("round").get(pk=turn_id)
         if turn.status != TurnStatus.OPEN or turn.deadline > now or table.status != TableStatus.RUNNING:
             return 0
         turn.status = TurnStatus.MISSED
@@ -579,7 +579,7 @@ def note_post(*, table: RoundTable, actor, body: str, credit: str = "", now=None
 
 def _turn_for_facilitator(turn: Turn, actor) -> tuple[RoundTable, Turn]:
     table = _facilitated(turn.round.table, actor)
-    return table, Turn.objects.select_for_update().select_related("round", "seat__holder").get(pk=turn.pk)
+    return table, Turn.objects.select_for_update(of=("self",)).select_related("round", "seat__holder").get(pk=turn.pk)
 
 
 def turn_hold(*, turn: Turn, actor, reason: str) -> Turn:
@@ -611,7 +611,7 @@ def turn_hold(*, turn: Turn, actor, reason: str) -> Turn:
 def turn_revise(*, turn: Turn, user, body: str, now=None) -> Turn:
     """The writer of a held turn revises it; it returns to the table at once, within the same length."""
     with transaction.atomic():
-        turn = Turn.objects.select_for_update().select_related("round__table", "seat").get(pk=turn.pk)
+        turn = Turn.objects.select_for_update(of=("self",)).select_related("round__table", "seat").get(pk=turn.pk)
         if not may(user, "roundtables.seat.speak", turn.seat):
             raise NotAllowed(_("This is not your seat."))
         if turn.status != TurnStatus.HELD:
@@ -662,7 +662,11 @@ def question_ask(*, table: RoundTable, user, body: str, credit: bool, now=None) 
 def question_put(*, question: ObserverQuestion, actor, now=None) -> FramingNote:
     """Put an observer's question to the table as a framing note, credited only if they asked for it."""
     with transaction.atomic():
-        question = ObserverQuestion.objects.select_for_update().select_related("table", "asker").get(pk=question.pk)
+        question = (
+            ObserverQuestion.objects.select_for_update(of=("self",))
+            .select_related("table", "asker")
+            .get(pk=question.pk)
+        )
         if question.status != QuestionStatus.WAITING:
             raise Conflict(_("This question was already dealt with."))
         credit = (
