@@ -40,3 +40,6 @@ class CommentForm(forms.Form):
 
     def body_value(self) -> str:
         return self.data.get("body", "")
+
+    def has_read_safe_messaging(self) -> bool:
+        return self.data.get("safe_messaging_read") in {"on", "true", "1"}

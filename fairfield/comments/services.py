@@ -184,7 +184,9 @@ def _next_number(article) -> int:
     return (Comment.objects.filter(article=article, parent__isnull=True).aggregate(top=Max("number"))["top"] or 0) + 1
 
 
-def comment_post(*, author, article, body: str, parent: Comment | None = None) -> Comment:
+def comment_post(
+    *, author, article, body: str, parent: Comment | None = None, safe_messaging_read: bool = False
+) -> Comment:
     """Post a member's comment or reply, screened by moderation; raises CommentRefused with the reason.
 
     Top-level comments take the next number; two posting at once both succeed because a clash with
@@ -199,7 +201,9 @@ def comment_post(*, author, article, body: str, parent: Comment | None = None) -
         if parent is not None:
             parent = Comment.objects.select_for_update().filter(pk=parent.pk).first() or parent
         answered = _reply_target(article=article, parent=parent)
-        screening = comment_screen(author=author, article=article, body=body, parent=answered)
+        screening = comment_screen(
+            author=author, article=article, body=body, parent=answered, safe_messaging_read=safe_messaging_read
+        )
         comment = Comment(
             article=article,
             author=author,
@@ -232,7 +236,7 @@ def comment_post(*, author, article, body: str, parent: Comment | None = None) -
     return comment
 
 
-def comment_edit(*, comment: Comment, editor, body: str, now=None) -> Comment:
+def comment_edit(*, comment: Comment, editor, body: str, now=None, safe_messaging_read: bool = False) -> Comment:
     """The author changes their comment within 15 minutes of posting; the earlier body is kept as a revision."""
     now = now or timezone.now()
     if editor is None or not editor.is_authenticated or comment.author_id != editor.pk:
@@ -247,13 +251,18 @@ def comment_edit(*, comment: Comment, editor, body: str, now=None) -> Comment:
     with transaction.atomic():
         comment = Comment.objects.select_for_update().get(pk=comment.pk)
         screening = comment_screen(
-            author=editor, article=comment.article, body=body, parent=comment.in_reply_to, editing=comment
+            author=editor,
+            article=comment.article,
+            body=body,
+            parent=comment.in_reply_to,
+            editing=comment,
+            safe_messaging_read=safe_messaging_read,
         )
         CommentRevision.objects.create(
             comment=comment, body=comment.body, saved_at=comment.edited_at or comment.created_at
         )
         comment.body, comment.body_html, comment.edited_at = body, body_render(body), now
-        if comment.status == CommentStatus.PUBLISHED:
+        if comment.status == CommentStatus.PUBLISHED or screening.status == CommentStatus.PENDING:
             comment.status = screening.status
         comment.save(update_fields=["body", "body_html", "edited_at", "status"])
     comment_changed.send(sender=Comment, comment=comment)

@@ -18,7 +18,7 @@ from fairfield.comments import selectors, services
 from fairfield.comments.access import may_discuss
 from fairfield.comments.forms import BOT_TRAP, CommentForm
 from fairfield.comments.models import Comment, CommentStatus
-from fairfield.moderation.screening import CommentRefused
+from fairfield.moderation.screening import CommentRefused, SafeMessagingCheck
 from fairfield.publishing.models import ArticlePage
 
 logger = logging.getLogger(__name__)
@@ -54,7 +54,7 @@ def _back(request, fallback: str) -> str:
     return fallback
 
 
-def _compose(request, *, article, form, mode, status=200, error="", parent=None, comment=None):
+def _compose(request, *, article, form, mode, status=200, error="", parent=None, comment=None, safe_messaging=None):
     """The writing page: for a reply, an edit, or a post that failed (with the reason and the text kept)."""
     if mode == "edit":
         action = reverse("comments:edit", args=[comment.pk])
@@ -75,6 +75,7 @@ def _compose(request, *, article, form, mode, status=200, error="", parent=None,
         "comment": comment,
         "action": action,
         "draft_key": draft_key,
+        "safe_messaging": safe_messaging,
     }
     return render(request, "comments/compose.html", context, status=status)
 
@@ -97,7 +98,15 @@ def _post(request, *, article, parent=None):
         if parent is None:
             return again(_("That comment could not be found, so this reply cannot be posted."), 400)
     try:
-        comment = services.comment_post(author=request.user, article=article, body=body, parent=parent)
+        comment = services.comment_post(
+            author=request.user,
+            article=article,
+            body=body,
+            parent=parent,
+            safe_messaging_read=form.has_read_safe_messaging(),
+        )
+    except SafeMessagingCheck as check:
+        return _compose(request, article=article, form=form, mode="post", parent=parent, safe_messaging=check)
     except CommentRefused as refusal:
         return again(refusal.message, refusal.status_code)
     except Exception:
@@ -160,7 +169,14 @@ def edit(request, pk):
         return _compose(request, article=article, form=form, mode="edit", comment=comment)
     form = CommentForm(request.POST)
     try:
-        services.comment_edit(comment=comment, editor=request.user, body=form.body_value())
+        services.comment_edit(
+            comment=comment,
+            editor=request.user,
+            body=form.body_value(),
+            safe_messaging_read=form.has_read_safe_messaging(),
+        )
+    except SafeMessagingCheck as check:
+        return _compose(request, article=article, form=form, mode="edit", comment=comment, safe_messaging=check)
     except CommentRefused as refusal:
         return _compose(
             request, article=article, form=form, mode="edit", comment=comment, error=refusal.message,

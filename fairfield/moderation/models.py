@@ -54,6 +54,7 @@ class Flag(models.Model):
 class WordAction(models.TextChoices):
     BLOCK = "block", _("Block: refuse the comment and say why")
     WATCH = "watch", _("Watch: publish, and queue for a moderator's look")
+    HOLD = "hold", _("Method detail: show the writer safe-messaging guidance, then hold for a moderator")
 
 
 class ListedWord(models.Model):

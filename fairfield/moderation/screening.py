@@ -55,17 +55,44 @@ class CommentRefused(Exception):
         self.status_code = status_code
 
 
+class SafeMessagingCheck(CommentRefused):
+    """The text describes a method of self-harm or suicide: the writer reads the safe-messaging guidance first,
+    and may then post it for a moderator to read before anyone else does. Nothing is deleted."""
+
+    def __init__(self, words: list[str]):
+        super().__init__(
+            _(
+                "Before you post: your comment seems to describe how someone could harm themselves "
+                "(%(words)s). Details like these can put readers in danger, even when they are written to warn."
+            )
+            % {"words": ", ".join(f"“{word}”" for word in words)},
+            status_code=200,
+        )
+        self.words = words
+
+
+@dataclass(frozen=True)
+class WordLists:
+    blocked: list[tuple[str, re.Pattern]]
+    watched: list[tuple[str, re.Pattern]]
+    held: list[tuple[str, re.Pattern]]
+
+
 @dataclass(frozen=True)
 class Screening:
     status: CommentStatus
     reasons: tuple[str, ...] = ()
 
 
-def comment_screen(*, author, article, body: str, parent=None, editing=None) -> Screening:
+def comment_screen(
+    *, author, article, body: str, parent=None, editing=None, safe_messaging_read: bool = False
+) -> Screening:
     """Decide a new or edited comment's fate before it is saved; raises CommentRefused to refuse it.
 
     `parent` is the comment replied to; `editing` is the comment being edited (its new body is `body`).
-    Edits skip the duplicate check and the rate limits, and keep the comment's status.
+    Edits skip the duplicate check and the rate limits, and keep the comment's status unless the new text
+    has method detail. Method detail raises SafeMessagingCheck until the writer has read the guidance
+    (`safe_messaging_read`), then holds the comment for a moderator.
     """
     now = timezone.now()
     standing = MemberStanding.objects.filter(member=author).first()
@@ -76,13 +103,18 @@ def comment_screen(*, author, article, body: str, parent=None, editing=None) -> 
         if settings.MODERATION_RATE_LIMITS:
             refuse_over_rate_limit(author, established=established, now=now)
     refuse_too_many_links(body, established=established)
-    blocked, watched = word_lists()
-    refuse_blocked_words(body, blocked)
-    hits = watched_words(body, watched)
+    lists = word_lists()
+    refuse_blocked_words(body, lists.blocked)
+    hits = watched_words(body, lists.watched)
     watching = (_("watched words: %(words)s") % {"words": ", ".join(hits)},) if hits else ()
+    method_detail = _matches(body, lists.held)
+    if method_detail and not safe_messaging_read:
+        raise SafeMessagingCheck(method_detail)
+    holding = (_("method detail: %(words)s") % {"words": ", ".join(method_detail)},) if method_detail else ()
     if editing is not None:
-        return Screening(status=CommentStatus(editing.status), reasons=watching)
-    waiting = premoderation_reasons(author, article, standing=standing, established=established)
+        status = CommentStatus.PENDING if method_detail else CommentStatus(editing.status)
+        return Screening(status=status, reasons=holding + watching)
+    waiting = premoderation_reasons(author, article, standing=standing, established=established) + holding
     status = CommentStatus.PENDING if waiting else CommentStatus.PUBLISHED
     return Screening(status=status, reasons=waiting + watching)
 
@@ -175,14 +207,15 @@ def refuse_too_many_links(body: str, *, established: bool) -> None:
         )
 
 
-def word_lists() -> tuple[list[tuple[str, re.Pattern]], list[tuple[str, re.Pattern]]]:
-    """The blocked and the watched phrases, each with its whole-word pattern."""
-    blocked, watched = [], []
+def word_lists() -> WordLists:
+    """The blocked, watched and held (method-detail) phrases, each with its whole-word pattern."""
+    lists = WordLists(blocked=[], watched=[], held=[])
+    by_action = {WordAction.BLOCK: lists.blocked, WordAction.WATCH: lists.watched, WordAction.HOLD: lists.held}
     for word in ListedWord.objects.all():
         pattern = phrase_pattern(word.phrase)
         if pattern is not None:
-            (blocked if word.action == WordAction.BLOCK else watched).append((word.phrase, pattern))
-    return blocked, watched
+            by_action[WordAction(word.action)].append((word.phrase, pattern))
+    return lists
 
 
 def _matches(body: str, listed: list[tuple[str, re.Pattern]]) -> list[str]:

@@ -315,11 +315,11 @@ def body_digest(body: str) -> str:
 
 
 def watch_review_open(*, comment: Comment) -> WatchReview | None:
-    """Queue a comment whose text has watched words, once per version of its text."""
+    """Queue a comment whose text has watched words or method detail, once per version of its text."""
     if comment.status not in {CommentStatus.PUBLISHED, CommentStatus.PENDING}:
         return None
-    _blocked, watched = word_lists()
-    hits = watched_words(comment.body, watched)
+    lists = word_lists()
+    hits = watched_words(comment.body, lists.held) + watched_words(comment.body, lists.watched)
     if not hits:
         return None
     review, _created = WatchReview.objects.get_or_create(

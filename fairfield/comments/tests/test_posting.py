@@ -130,7 +130,13 @@ def test_screening_decides_the_status_and_sees_the_parent(article, member, other
     parent = comment_make(article, author=other_member)
     comment = comment_post(author=member, article=article, body="Held back", parent=parent)
     assert comment.status == CommentStatus.PENDING
-    assert seen == {"author": member, "article": article, "body": "Held back", "parent": parent}
+    assert seen == {
+        "author": member,
+        "article": article,
+        "body": "Held back",
+        "parent": parent,
+        "safe_messaging_read": False,
+    }
 
 
 # Through the form
