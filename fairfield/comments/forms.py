@@ -43,3 +43,11 @@ class CommentForm(forms.Form):
 
     def has_read_safe_messaging(self) -> bool:
         return self.data.get("safe_messaging_read") in {"on", "true", "1"}
+
+
+class ClaimForm(forms.Form):
+    email = forms.EmailField(
+        label=_("The e-mail address you used when you commented on the old site"),
+        max_length=254,
+        error_messages={"invalid": _("Please enter an e-mail address, like name@example.org.")},
+    )

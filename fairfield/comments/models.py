@@ -68,6 +68,16 @@ class Comment(models.Model):
     author_name = models.CharField(
         _("author name"), max_length=200, blank=True, help_text=_("For imported and guest comments, shown as given.")
     )
+    claim_key = models.CharField(
+        _("claim key"),
+        max_length=64,
+        blank=True,
+        db_index=True,
+        help_text=_(
+            "For an imported comment not yet claimed: a keyed hash of the address it was written with (never the "
+            "address itself), so its writer can claim it by proving they read mail at that address."
+        ),
+    )
     body = models.TextField(_("body"), help_text=_("Plain text or Markdown source, kept exactly as written."))
     body_html = models.TextField(
         _("body as HTML"),

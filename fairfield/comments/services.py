@@ -3,12 +3,17 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from allauth.account.models import EmailAddress
+from django.core import signing
 from django.core.cache import cache
 from django.db import IntegrityError, transaction
 from django.db.models import Max
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
 
+from fairfield.audit.services import audit_record
+from fairfield.comments.actions import CommentsAction
 from fairfield.comments.models import (
     MAX_DEPTH,
     Comment,
@@ -20,9 +25,13 @@ from fairfield.comments.models import (
 )
 from fairfield.comments.rendering import body_render
 from fairfield.comments.signals import comment_changed
+from fairfield.lib.errors import Refusal
 from fairfield.moderation.screening import CommentRefused, comment_screen
+from fairfield.notifications import kinds
+from fairfield.notifications.services import notify
 from fairfield.publishing.page_cache import page_cache_clear
 
+CLAIM_KIND = kinds.register("comments.claim", _("Links to claim your comments from the old site"), transactional=True)
 MAX_BODY_LENGTH = 10_000
 NUMBERING_ATTEMPTS = 5
 CLOSE_AFTER_CACHE_KEY = "comments:close-after-days:{site_id}"
@@ -54,6 +63,7 @@ class IncomingComment:
     status: CommentStatus
     created_at: datetime
     author: object | None = None  # a member account, when the comment was written by one of ours
+    author_email: str = ""  # the address the source recorded; only its keyed hash is kept, for claiming
     render: bool = False  # True for bodies in our own Markdown subset; imported HTML stays unrendered
 
 
@@ -88,6 +98,7 @@ def comment_import(
                 article=article,
                 author=item.author,
                 author_name=item.author_name[:200],
+                claim_key=claim_key(item.author_email) if item.author is None else "",
                 body=item.body,
                 body_html=body_render(item.body) if item.render else "",
                 status=item.status,
@@ -110,11 +121,90 @@ def comment_import(
     return created
 
 
-def comment_import_update(*, comment: Comment, author_name: str, body: str, status: CommentStatus) -> Comment:
-    """Bring an imported comment in line with a newer copy of its source."""
+def comment_import_update(
+    *, comment: Comment, author_name: str, body: str, status: CommentStatus, author_email: str = ""
+) -> Comment:
+    """Bring an imported comment in line with a newer copy of its source (a claimed one keeps its member)."""
     comment.author_name, comment.body, comment.status = author_name[:200], body, status
-    comment.save(update_fields=["author_name", "body", "status"])
+    if comment.author_id is None:
+        comment.claim_key = claim_key(author_email)
+    comment.save(update_fields=["author_name", "body", "status", "claim_key"])
     return comment
+
+
+# Claiming imported comments ------------------------------------------------------------------------------
+
+CLAIM_SALT = "fairfield.comments.claim"
+CLAIM_LINK_MAX_AGE = timedelta(days=3)
+
+
+class ClaimRefused(Refusal):
+    """A claim link that is broken, expired, or made for another account."""
+
+    status = 400
+
+
+def claim_key(email: str) -> str:
+    """A keyed hash of an address: enough to match a claim, useless to anyone reading the database for addresses."""
+    address = (email or "").strip().lower()
+    return salted_hmac(CLAIM_SALT, address, algorithm="sha256").hexdigest() if "@" in address else ""
+
+
+def comments_claimable(key: str):
+    return Comment.objects.filter(author__isnull=True, claim_key=key).exclude(claim_key="")
+
+
+def claim_request(*, member, email: str) -> bool:
+    """Mail a claim link to `email` if imported comments were written with it; True if a link was sent.
+
+    The page says the same either way, so nobody learns which addresses commented on the old site."""
+    key = claim_key(email)
+    if not key or not comments_claimable(key).exists():
+        return False
+    token = signing.dumps({"member": member.pk, "key": key}, salt=CLAIM_SALT)
+    notify(
+        email=email.strip(),
+        kind=CLAIM_KIND,
+        subject=_("Claim your comments on Fairfield"),
+        text=_(
+            "Someone logged in to Fairfield as %(pseudonym)s asked to add the comments written with this address on "
+            "the old site to their account. If that was you, open the link below while logged in. If it was not, "
+            "ignore this mail: nothing changes."
+        )
+        % {"pseudonym": member.pseudonym},
+        url=reverse("comments:claim_confirm", args=[token]),
+    )
+    return True
+
+
+def claim_token_read(*, token: str, member) -> str:
+    """The address key a claim link proves; refuses a broken or old link, or one made for another account."""
+    try:
+        data = signing.loads(token, salt=CLAIM_SALT, max_age=CLAIM_LINK_MAX_AGE)
+    except signing.SignatureExpired:
+        raise ClaimRefused(_("This link is more than three days old. Ask for a new one.")) from None
+    except signing.BadSignature:
+        raise ClaimRefused(
+            _("This link is broken. Copy the whole link from the e-mail, or ask for a new one.")
+        ) from None
+    if data.get("member") != member.pk:
+        raise ClaimRefused(_("This link was made for another account. Log in as the member who asked for it."))
+    return data["key"]
+
+
+@transaction.atomic
+def comments_claim(*, member, token: str) -> int:
+    """Give the member the imported comments written with the address the link proves; returns how many."""
+    key = claim_token_read(token=token, member=member)
+    claimed = list(comments_claimable(key).select_for_update().values_list("pk", "article_id"))
+    Comment.objects.filter(pk__in=[pk for pk, _article in claimed]).update(author=member, claim_key="")
+    for article_id in {article_id for _pk, article_id in claimed}:
+        transaction.on_commit(lambda article_id=article_id: page_cache_clear(article_id))
+    if claimed:
+        audit_record(
+            action=CommentsAction.CLAIMED, actor=member, obj=member, summary=f"{len(claimed)} imported comments"
+        )
+    return len(claimed)
 
 
 def comment_status_change(*, comment: Comment, status: CommentStatus, public_note: str = "") -> Comment:

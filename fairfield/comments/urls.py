@@ -14,5 +14,7 @@ urlpatterns = [
     path("<int:pk>/history/", views.history, name="history"),
     path("<int:pk>/mute/", views.mute_author, name="mute"),
     path("muted/", views.muted, name="muted"),
+    path("claim/", views.claim_start, name="claim"),
+    path("claim/<str:token>/", views.claim_confirm, name="claim_confirm"),
     path("muted/<int:user_pk>/unmute/", views.unmute, name="unmute"),
 ]

@@ -5,18 +5,20 @@ import logging
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
 from fairfield.accounts.access import require
 from fairfield.comments import selectors, services
 from fairfield.comments.access import may_discuss
-from fairfield.comments.forms import BOT_TRAP, CommentForm
+from fairfield.comments.forms import BOT_TRAP, ClaimForm, CommentForm
 from fairfield.comments.models import Comment, CommentStatus
 from fairfield.moderation.screening import CommentRefused, SafeMessagingCheck
 from fairfield.publishing.models import ArticlePage
@@ -277,3 +279,56 @@ def history(request, pk):
 def csrf_failure(request, reason=""):
     """Django's answer to a form without a valid CSRF token, said so that nobody thinks their words are gone."""
     return render(request, "comments/csrf_failure.html", status=403)
+
+
+CLAIM_REQUESTS_PER_HOUR = 5
+
+
+@never_cache
+@login_required
+@require_http_methods(["GET", "POST"])
+def claim_start(request):
+    """A member asks for a link to claim the comments they wrote on the old site with an address of theirs."""
+    form = ClaimForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        key = f"comments:claim-requests:{request.user.pk}"
+        cache.add(key, 0, timeout=3600)
+        if cache.incr(key) > CLAIM_REQUESTS_PER_HOUR:
+            form.add_error(None, _("That is enough links for one hour; please try again later."))
+            return render(request, "comments/claim.html", {"form": form}, status=429)
+        services.claim_request(member=request.user, email=form.cleaned_data["email"])
+        messages.info(
+            request,
+            _(
+                "If comments on the old site were written with that address, we have e-mailed it a link. "
+                "Open it while you are logged in here; it works for three days."
+            ),
+        )
+        return redirect("comments:claim")
+    return render(request, "comments/claim.html", {"form": form}, status=400 if form.errors else 200)
+
+
+@never_cache
+@login_required
+@require_http_methods(["GET", "POST"])
+def claim_confirm(request, token):
+    try:
+        key = services.claim_token_read(token=token, member=request.user)
+    except services.ClaimRefused as refusal:
+        return render(request, "comments/claim_refused.html", {"refusal": refusal}, status=refusal.status)
+    if request.method == "POST":
+        claimed = services.comments_claim(member=request.user, token=token)
+        messages.success(
+            request,
+            ngettext(
+                "%(count)s comment from the old site is now in your account.",
+                "%(count)s comments from the old site are now in your account.",
+                claimed,
+            )
+            % {"count": claimed},
+        )
+        return redirect("comments:claim")
+    claimable = services.comments_claimable(key).select_related("article").order_by("created_at")
+    return render(
+        request, "comments/claim_confirm.html", {"token": token, "count": claimable.count(), "sample": claimable[:5]}
+    )

@@ -413,8 +413,16 @@ class _Importer:
         digests: dict[str, str] = {}
         changed: list[ImportedItem] = []
         for comment in wanted:
+            # The address is in the digest so that a re-import gives comments imported before claiming existed
+            # their claim key.
             digest = checksum(
-                comment.author, comment.content, comment.approved, comment.parent_id, comment.date_gmt, comment.date
+                comment.author,
+                comment.content,
+                comment.approved,
+                comment.parent_id,
+                comment.date_gmt,
+                comment.date,
+                comment.author_email,
             )
             record = records.get(comment.wp_id)
             current = existing.get(record.object_id) if record else None
@@ -425,7 +433,13 @@ class _Importer:
                 if record.checksum == digest:
                     self.summary.add("comments", "unchanged")
                 else:
-                    comment_import_update(comment=current, author_name=author_name, body=comment.content, status=status)
+                    comment_import_update(
+                        comment=current,
+                        author_name=author_name,
+                        body=comment.content,
+                        status=status,
+                        author_email=comment.author_email,
+                    )
                     record.checksum = digest
                     changed.append(record)
                     self.summary.add("comments", "updated")
@@ -436,6 +450,7 @@ class _Importer:
                     key=comment.wp_id,
                     parent_key=None if comment.parent_id == "0" else comment.parent_id,
                     author_name=author_name,
+                    author_email=comment.author_email,
                     body=comment.content,
                     status=status,
                     created_at=parse_wp_date(comment.date_gmt, comment.date),

@@ -53,6 +53,7 @@ class Comment:
     wp_id: str
     parent_id: str
     author: str
+    author_email: str
     content: str
     approved: str
     comment_type: str
@@ -111,6 +112,7 @@ def _comment(elem: Element) -> Comment:
         wp_id=t.get("wp:comment_id", "").strip(),
         parent_id=t.get("wp:comment_parent", "0").strip() or "0",
         author=t.get("wp:comment_author", ""),
+        author_email=t.get("wp:comment_author_email", "").strip(),
         content=t.get("wp:comment_content", ""),
         approved=t.get("wp:comment_approved", "").strip(),
         comment_type=t.get("wp:comment_type", "").strip() or "comment",
