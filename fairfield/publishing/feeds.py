@@ -11,14 +11,14 @@ from django.contrib.syndication.views import Feed
 from django.db.models import Prefetch
 from django.http import Http404
 from django.urls import reverse
-from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
+from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext as _
 from taggit.models import Tag
 
 from fairfield.lib.urls import absolute_url, page_absolute_url
 from fairfield.publishing import selectors
-from fairfield.publishing.models import PublishingSettings, SectionPage
+from fairfield.publishing.models import PublishingSettings, SectionPage, audio_type
 
 FEED_LENGTH = 30
 
@@ -206,3 +206,62 @@ class TagRss(ArticleFeed):
 
 class TagAtom(AtomMixin, TagRss):
     pass
+
+
+class PodcastFeedGenerator(Rss201rev2Feed):
+    """RSS 2.0 with the iTunes and Podcasting 2.0 tags podcast apps read."""
+
+    def rss_attributes(self):
+        return {
+            **super().rss_attributes(),
+            "xmlns:itunes": "http://www.itunes.com/dtds/podcast-1.0.dtd",
+            "xmlns:podcast": "https://podcastindex.org/namespace/1.0",
+        }
+
+    def add_root_elements(self, handler):
+        super().add_root_elements(handler)
+        handler.addQuickElement("itunes:author", SITE_NAME)
+        handler.addQuickElement("itunes:summary", self.feed["description"])
+        handler.addQuickElement("itunes:explicit", "false")
+        handler.addQuickElement("itunes:type", "episodic")
+        handler.addQuickElement("itunes:category", attrs={"text": "Health & Fitness"})
+        handler.addQuickElement("podcast:locked", "yes")
+
+    def add_item_elements(self, handler, item):
+        super().add_item_elements(handler, item)
+        if item.get("duration"):
+            handler.addQuickElement("itunes:duration", str(item["duration"]))
+        handler.addQuickElement("itunes:explicit", "false")
+        handler.addQuickElement("itunes:episodeType", "full")
+        handler.addQuickElement("podcast:transcript", attrs={"url": item["transcript_url"], "type": "text/html"})
+
+
+class PodcastRss(SectionRss):
+    """A podcast section's episodes: its live, public articles that carry a recording."""
+
+    feed_type = PodcastFeedGenerator
+
+    def get_object(self, request, slug):
+        section = super().get_object(request, slug)
+        if not section.is_podcast:
+            raise Http404("This section is not a podcast")
+        return section
+
+    def title(self, obj):
+        return _("%(section)s · a Fairfield podcast") % {"section": obj.title}
+
+    def articles(self, obj):
+        return super().articles(obj).filter(audio__isnull=False).select_related("audio")
+
+    def item_enclosures(self, item):
+        return [
+            Enclosure(
+                absolute_url(item.audio.url, self.request), str(item.audio.get_file_size() or 0), audio_type(item.audio)
+            )
+        ]
+
+    def item_extra_kwargs(self, item):
+        return {
+            "duration": item.audio_seconds,
+            "transcript_url": self.item_link(item) + "#transcript",
+        }

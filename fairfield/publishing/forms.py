@@ -24,6 +24,23 @@ class ArticlePageForm(WagtailAdminPageForm):
             )
         self._limit_bylines()
 
+    def clean(self):
+        from fairfield.publishing.models import AUDIO_TYPES, audio_type
+
+        cleaned = super().clean()
+        audio = cleaned.get("audio")
+        if audio is not None and not audio_type(audio):
+            self.add_error(
+                "audio",
+                _("“%(name)s” is not a recording browsers can play; please upload one of: %(types)s.")
+                % {"name": audio.filename, "types": ", ".join(sorted(AUDIO_TYPES))},
+            )
+        if audio is not None and not (cleaned.get("transcript") or "").strip():
+            self.add_error(
+                "transcript", _("Please add the transcript: readers who cannot hear the recording read it instead.")
+            )
+        return cleaned
+
     def _limit_bylines(self):
         """Editors credit anyone. A contributor chooses among their own bylines (and keeps the credits an editor
         already gave the piece), from a plain list instead of the chooser that lists every contributor."""

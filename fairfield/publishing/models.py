@@ -3,6 +3,7 @@ from collections.abc import Iterable
 
 from django.conf import settings
 from django.core.paginator import Paginator
+from django.core.validators import MaxValueValidator
 from django.db import models
 from django.db.models import OuterRef, Subquery
 from django.http import Http404
@@ -142,6 +143,22 @@ class ArticleTag(TaggedItemBase):
     content_object = ParentalKey("publishing.ArticlePage", related_name="tagged_items", on_delete=models.CASCADE)
 
 
+# The recordings podcast apps and browsers play everywhere, by file extension.
+AUDIO_TYPES = {
+    "mp3": "audio/mpeg",
+    "m4a": "audio/mp4",
+    "ogg": "audio/ogg",
+    "oga": "audio/ogg",
+    "opus": "audio/ogg",
+    "wav": "audio/wav",
+}
+
+
+def audio_type(document) -> str:
+    """The MIME type of a recording, or "" for a file that is not one we can play."""
+    return AUDIO_TYPES.get(document.file_extension.lower(), "") if document is not None else ""
+
+
 class SectionPage(Page):
     """A section of the magazine (Blogs, Personal Stories, News …) listing its articles."""
 
@@ -151,9 +168,14 @@ class SectionPage(Page):
         default=False,
         help_text=_("Every article submitted in this section is read by survivor reviewers first."),
     )
+    is_podcast = models.BooleanField(
+        _("this section is a podcast"),
+        default=False,
+        help_text=_("Its podcast feed carries each article's recording, for podcast apps."),
+    )
 
     content_panels = [*Page.content_panels, FieldPanel("description")]
-    settings_panels = [*Page.settings_panels, FieldPanel("needs_survivor_read")]
+    settings_panels = [*Page.settings_panels, FieldPanel("needs_survivor_read"), FieldPanel("is_podcast")]
     parent_page_types = ["base.HomePage"]
     subpage_types = ["publishing.ArticlePage"]
 
@@ -197,6 +219,23 @@ class ArticlePage(Page):
         default=False,
         help_text=_("Survivor reviewers read this article before the editors, whoever wrote it."),
     )
+    audio = models.ForeignKey(
+        "wagtaildocs.Document",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("recording"),
+        help_text=_("A reading of the piece or a podcast episode: MP3, M4A, Ogg, Opus or WAV."),
+    )
+    audio_seconds = models.PositiveIntegerField(
+        _("length of the recording in seconds"), null=True, blank=True, validators=[MaxValueValidator(24 * 3600)]
+    )
+    transcript = models.TextField(
+        _("transcript"),
+        blank=True,
+        help_text=_("Everything said in the recording, for people who read rather than listen. Required with audio."),
+    )
 
     search_fields = [
         *Page.search_fields,
@@ -205,6 +244,7 @@ class ArticlePage(Page):
         index.RelatedFields("article_contributors", [index.SearchField("public_name")]),
         index.RelatedFields("tags", [index.SearchField("name")]),
         index.SearchField("survivor_commentary_text"),
+        index.SearchField("transcript"),
         index.FilterField("publication_date"),
         index.FilterField("path"),
         index.FilterField("depth"),
@@ -219,6 +259,10 @@ class ArticlePage(Page):
             help_text=_("Readers see these before the article, and the body starts folded away behind them."),
         ),
         FieldPanel("body"),
+        MultiFieldPanel(
+            [FieldPanel("audio"), FieldPanel("audio_seconds"), FieldPanel("transcript")],
+            heading=_("Audio"),
+        ),
     ]
     promote_panels = [
         *Page.promote_panels,

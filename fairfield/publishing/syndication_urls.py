@@ -16,6 +16,7 @@ urlpatterns = [
     path("feeds/author/<str:slug>/rss/", feeds.AuthorRss(), name="author_rss"),
     path("feeds/author/<str:slug>/atom/", feeds.AuthorAtom(), name="author_atom"),
     path("feeds/tag/<str:slug>/rss/", feeds.TagRss(), name="tag_rss"),
+    path("feeds/podcast/<str:slug>/rss/", feeds.PodcastRss(), name="podcast_rss"),
     path("feeds/tag/<str:slug>/atom/", feeds.TagAtom(), name="tag_atom"),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),

@@ -276,7 +276,9 @@ WAGTAIL_PASSWORD_RESET_ENABLED = False
 WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = False
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILEMBEDS_FINDERS = []
+# Office files, and the recordings articles and podcast episodes carry (publishing.models.AUDIO_TYPES).
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "key", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
+WAGTAILDOCS_EXTENSIONS += ["mp3", "m4a", "ogg", "oga", "opus", "wav"]
 WAGTAIL_I18N_ENABLED = False
 
 # Internationalisation.

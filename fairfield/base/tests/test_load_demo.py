@@ -67,16 +67,21 @@ def test_loading_prints_every_login_the_password_and_how_to_get_a_code():
     assert "manage.py load_demo --code editor@demo.fairfield.test" in output
 
 
-def test_loading_puts_the_six_sections_under_the_home_page():
+def test_loading_puts_the_six_sections_and_the_podcast_under_the_home_page():
     load_demo()
     home = HomePage.objects.get()
     sections = SectionPage.objects.child_of(home).live()
-    assert sorted(sections.values_list("title", flat=True)) == sorted(section.title for section in SECTIONS)
+    assert sorted(sections.filter(is_podcast=False).values_list("title", flat=True)) == sorted(
+        section.title for section in SECTIONS
+    )
+    podcast = sections.get(is_podcast=True)
+    [episode] = ArticlePage.objects.child_of(podcast).live()
+    assert episode.audio is not None and "a real episode would be the conversation" in episode.transcript
 
 
 def test_loading_publishes_the_hand_written_articles_in_every_section_with_their_authors():
     load_demo()
-    articles = ArticlePage.objects.live()
+    articles = ArticlePage.objects.live().filter(audio__isnull=True)
     assert articles.count() == len(ARTICLES) >= 8
     credits = ArticleContributor.objects.filter(article__in=articles)
     assert credits.values("article").distinct().count() == articles.count()
@@ -116,7 +121,7 @@ def test_if_empty_leaves_a_site_with_its_own_content_alone():
 
 def test_articles_and_members_give_exactly_that_many_in_a_valid_tree():
     load_demo("--articles", "200", "--members", "20", "--seed", "3")
-    assert ArticlePage.objects.live().count() == 200
+    assert ArticlePage.objects.live().filter(audio__isnull=True).count() == 200
     assert sum(bool(GENERATED_MEMBER.match(email)) for email in User.objects.values_list("email", flat=True)) == 20
     assert EmailAddress.objects.filter(email__startswith="member0", verified=True).count() == 20
     assert all(problems == [] for problems in Page.find_problems())

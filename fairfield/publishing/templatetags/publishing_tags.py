@@ -75,3 +75,18 @@ def feed_url(kind, fmt, slug=None):
         return reverse(f"syndication:{kind}_{fmt}", kwargs=kwargs)
     except NoReverseMatch:
         return ""
+
+
+@register.filter
+def audio_type(document) -> str:
+    from fairfield.publishing.models import audio_type as type_of
+
+    return type_of(document)
+
+
+@register.filter
+def as_duration(seconds) -> str:
+    """1:02:03 or 4:05, as podcast apps show a length."""
+    hours, rest = divmod(int(seconds or 0), 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"

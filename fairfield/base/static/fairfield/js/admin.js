@@ -1,5 +1,6 @@
-// Draftail's editors inside StreamField blocks have no accessible name: give each the label of its
-// field, or else the heading of its block, so a screen reader says what the box is for.
+// Draftail's editors inside StreamField blocks, and the typing box of the tag widget, have no accessible
+// name: give each the label of its field, or else the heading of its block, so a screen reader says what
+// the box is for.
 (function () {
   "use strict";
   var fallback = (document.currentScript && document.currentScript.dataset.fallbackLabel) || "Text";
@@ -15,7 +16,7 @@
   }
 
   function nameTextboxes() {
-    var boxes = document.querySelectorAll('[role="textbox"][contenteditable="true"]');
+    var boxes = document.querySelectorAll('[role="textbox"][contenteditable="true"], input.ui-autocomplete-input');
     boxes.forEach(function (box) {
       if (box.getAttribute("aria-label") || box.getAttribute("aria-labelledby")) return;
       var source = nameOf(box);
