@@ -18,6 +18,8 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("accounts/", include("allauth.urls")),
     path("members/", include("fairfield.accounts.urls")),
+    # Before Wagtail's pages: the crisis-resources page's words, with the crisis lines under them.
+    path("", include("fairfield.safety.urls")),
     path("", include("fairfield.publishing.urls")),
     # One sitemap for the pages and the testimony archive; publishing's own route of the same address is the fallback.
     path("sitemap.xml", sitemap, {"sitemaps": {"wagtail": PagesSitemap, "testimony": TestimonySitemap()}}),

@@ -33,6 +33,8 @@ from fairfield.moderation.models import (
 )
 from fairfield.moderation.screening import watched_words, word_lists
 from fairfield.notifications import services as notifications
+from fairfield.safety.countries import WORLDWIDE
+from fairfield.safety.selectors import lines_for
 
 FLAGS_TO_HOLD = 3
 
@@ -274,11 +276,26 @@ def comment_hold(*, comment: Comment, moderator, reason: str = "") -> Comment:
 
 
 def crisis_message_default() -> str:
-    return _(
+    message = _(
         "Someone reading Fairfield was worried about you after reading your comment. Nothing about your comment "
         "has changed and nobody has been told anything. If things are hard right now, there are people to talk to "
         "who will not call the police or arrange forced treatment; our Crisis resources page lists some of them."
     )
+    return message + crisis_lines_text()
+
+
+def crisis_lines_text() -> str:
+    """The worldwide crisis lines, peer-run and no-police first, with what each may do, as plain text for mail."""
+    _local, worldwide = lines_for(WORLDWIDE)
+    if not worldwide:
+        return ""
+    lines = [
+        f"- {line.name}: "
+        + ", ".join(part for part in (line.phone, line.text, line.chat_url, line.email) if part)
+        + f" ({line.hours}). {line.get_may_call_emergency_display()}."
+        for line in worldwide
+    ]
+    return "\n\n" + _("Lines anyone can reach:") + "\n" + "\n".join(lines)
 
 
 def crisis_resources_send(*, comment: Comment, moderator, text: str) -> None:

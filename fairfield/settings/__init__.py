@@ -52,6 +52,7 @@ WAGTAIL_SITE_NAME = "Fairfield"
 INSTALLED_APPS = [
     "fairfield.accounts",
     "fairfield.audit",
+    "fairfield.safety",
     "fairfield.base",
     "fairfield.publishing",
     "fairfield.comments",

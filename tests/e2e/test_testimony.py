@@ -36,7 +36,11 @@ def test_a_testimony_is_told_in_two_visits_published_redacted_and_withdrawn_ever
     assert_accessible(page)
     page.get_by_role("navigation", name="Testimony archive").get_by_role("link", name="Tell what happened").click()
     expect(page.get_by_text("deleted 30 days after you last saved it")).to_be_visible()
-    expect(page.get_by_role("complementary", name="If this brings things back").get_by_role("link")).to_be_visible()
+    expect(
+        page.get_by_role("complementary", name="If this brings things back").get_by_role(
+            "link", name="All crisis lines, and what each may do"
+        )
+    ).to_be_visible()
     assert_accessible(page)
     page.get_by_role("button", name="Begin").click()
     code = page.locator("#resume-code").inner_text()

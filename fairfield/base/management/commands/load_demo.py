@@ -19,6 +19,7 @@ DEMO_EXTENSIONS: list[str] = [
     "fairfield.donations.demo",
     "fairfield.roundtables.demo",
     "fairfield.testimony.demo",
+    "fairfield.safety.demo",
     "fairfield.publishing.demo",
 ]
 
