@@ -19,6 +19,7 @@ from taggit.models import Tag
 from fairfield.lib.urls import absolute_url, page_absolute_url
 from fairfield.publishing import selectors
 from fairfield.publishing.models import PublishingSettings, SectionPage, audio_type
+from fairfield.publishing.reading import ReadingChoices, notes_parse
 
 FEED_LENGTH = 30
 
@@ -48,6 +49,8 @@ class ArticleFeed(Feed):
         feed = copy.copy(self)
         feed.request = request
         feed.full_text = PublishingSettings.for_request(request).feeds_full_text
+        # Feed readers send no cookies: ?fold=restraint,ect folds the same notes as the reader's choices.
+        feed.reading = ReadingChoices(fold=notes_parse(request.GET.get("fold", "")))
         return Feed.__call__(feed, request, *args, **kwargs)
 
     def get_object(self, request, *args, **kwargs):
@@ -94,6 +97,8 @@ class ArticleFeed(Feed):
         return [tag.name for tag in item.tags.all()]
 
     def item_description(self, item):
+        if folded := self.reading.folded(item.content_notes):
+            return format_html("<p>{}</p>", _("Folded at your choice: notes on %s.") % ", ".join(folded))
         notes = ""
         if item.content_note_labels:
             notes = format_html("<p>{}</p>", _("Content notes: %s") % ", ".join(item.content_note_labels))

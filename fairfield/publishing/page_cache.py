@@ -7,7 +7,9 @@ readers see — a new, edited, approved or removed comment, a save or publicatio
 version on, so the next reader gets a fresh page at once. A change to what every article shows (a view
 restriction, the donations block) starts every page afresh. Only plain GETs with no query string (or the
 one that orders comments) are cached, never a page under a view restriction, and never a response that set
-a cookie, used a CSRF token or showed a one-off message. Entries are kept apart per scheme and host name.
+a cookie, used a CSRF token or showed a one-off message, and never for a reader with reading choices of their own
+(folded notes, quiet mode: publishing.reading), who gets pages made for them. Entries are kept apart per
+scheme and host name.
 """
 
 import hashlib
@@ -19,6 +21,7 @@ from django.contrib.messages import get_messages
 from django.core.cache import cache
 from django.db import transaction
 
+from fairfield.publishing.reading import has_reading_cookies
 from fairfield.publishing.visibility import restricted_paths
 
 logger = logging.getLogger(__name__)
@@ -120,6 +123,7 @@ def _current(key: str) -> str:
 def _cacheable_request(request) -> bool:
     return (
         settings.PAGE_CACHE_SECONDS > 0
+        and not has_reading_cookies(request)
         and request.method == "GET"
         and not request.user.is_authenticated
         and request.META.get("QUERY_STRING", "") in CACHEABLE_QUERIES

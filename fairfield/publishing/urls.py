@@ -8,4 +8,5 @@ urlpatterns = [
     path("authors/<str:slug>/", views.contributor_detail, name="contributor"),
     path("tags/<str:slug>/", views.tag_detail, name="tag"),
     path("topics/<str:slug>/", views.topic_detail, name="topic"),
+    path("reading/", views.reading, name="reading"),
 ]

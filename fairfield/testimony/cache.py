@@ -11,6 +11,8 @@ from django.contrib.messages import get_messages
 from django.core.cache import cache
 from django.http import HttpResponse
 
+from fairfield.publishing.reading import has_reading_cookies
+
 logger = logging.getLogger(__name__)
 
 GENERATION_KEY = "testimony:archive-generation"
@@ -39,6 +41,7 @@ def archive_cached(view):
             or request.user.is_authenticated
             or not set(request.GET) <= CACHEABLE_PARAMETERS
             or len(get_messages(request))
+            or has_reading_cookies(request)
         ):
             return view(request, *args, **kwargs)
         try:

@@ -90,3 +90,9 @@ def as_duration(seconds) -> str:
     hours, rest = divmod(int(seconds or 0), 3600)
     minutes, secs = divmod(rest, 60)
     return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
+
+
+@register.filter
+def folded_by(article, reading) -> list[str]:
+    """The labels of the article's notes this reader folds away (empty: show it as usual)."""
+    return reading.folded(getattr(article, "content_notes", ())) if reading else []
