@@ -203,3 +203,24 @@ class CommentSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = _("comment settings")
+
+
+class Helped(models.Model):
+    """A member marked a comment as having helped them. Only the comment's writer ever sees how many did;
+    the marks never order, rank or hide anything."""
+
+    member = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+", verbose_name=_("member")
+    )
+    comment = models.ForeignKey(
+        Comment, on_delete=models.CASCADE, related_name="helped_marks", verbose_name=_("comment")
+    )
+    created_at = models.DateTimeField(_("marked at"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("“this helped” mark")
+        verbose_name_plural = _("“this helped” marks")
+        constraints = [models.UniqueConstraint(fields=["member", "comment"], name="comments_helped_once")]
+
+    def __str__(self):
+        return f"{self.member_id} helped by {self.comment_id}"

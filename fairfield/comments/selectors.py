@@ -3,10 +3,10 @@ from dataclasses import dataclass, field
 
 from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import Case, Count, Exists, OuterRef, Q, Subquery, Value, When
 from django.utils.translation import gettext_lazy as _
 
-from fairfield.comments.models import Comment, CommentStatus, Mute, ThreadFollow
+from fairfield.comments.models import Comment, CommentStatus, Helped, Mute, ThreadFollow
 
 
 def comment_count(*, article) -> int:
@@ -37,6 +37,8 @@ class ThreadEntry:
     waiting: bool = False
     muted: bool = False
     own: bool = False
+    helped: bool = False  # the viewer marked it "this helped"
+    helped_count: int = 0  # how many marked it: set only on the viewer's own comments
 
     @property
     def author_display(self) -> str:
@@ -97,8 +99,17 @@ def thread_for_article(article, *, newest_first: bool = False, viewer=None) -> T
         shown |= Q(status=CommentStatus.PENDING, author_id=viewer_id)
     comments = Comment.objects.filter(shown, article=article).select_related("author").order_by("created_at", "pk")
     if viewer_id is not None:
+        marks = Helped.objects.filter(comment_id=OuterRef("pk"))
         comments = comments.annotate(
-            author_muted=Exists(Mute.objects.filter(muter_id=viewer_id, muted_id=OuterRef("author_id")))
+            author_muted=Exists(Mute.objects.filter(muter_id=viewer_id, muted_id=OuterRef("author_id"))),
+            helped_by_viewer=Exists(marks.filter(member_id=viewer_id)),
+            # Counted for the viewer's own comments only: nobody else ever learns the number.
+            helped_count=Case(
+                When(
+                    author_id=viewer_id, then=Subquery(marks.values("comment_id").annotate(n=Count("pk")).values("n"))
+                ),
+                default=Value(0),
+            ),
         )
     entries = {}
     for comment in comments:
@@ -107,6 +118,8 @@ def thread_for_article(article, *, newest_first: bool = False, viewer=None) -> T
             waiting=comment.status == CommentStatus.PENDING,
             muted=getattr(comment, "author_muted", False),
             own=viewer_id is not None and comment.author_id == viewer_id,
+            helped=getattr(comment, "helped_by_viewer", False),
+            helped_count=getattr(comment, "helped_count", 0) or 0,
         )
     top_level = []
     for entry in entries.values():

@@ -20,6 +20,7 @@ from fairfield.comments.models import (
     CommentRevision,
     CommentSettings,
     CommentStatus,
+    Helped,
     Mute,
     ThreadFollow,
 )
@@ -390,3 +391,23 @@ def thread_follow(*, user, article) -> ThreadFollow:
 
 def thread_unfollow(*, user, article) -> None:
     ThreadFollow.objects.filter(user=user, article=article).delete()
+
+
+# "This helped" -----------------------------------------------------------------------------------------
+
+HELPED_OWN = _("This is your own comment; “this helped” is for telling others.")
+HELPED_NOT_SHOWN = _("That comment is not shown in the discussion, so it cannot be marked.")
+
+
+def comment_helped_mark(*, member, comment: Comment) -> Helped:
+    """The member says the comment helped them; marking twice changes nothing."""
+    if comment.author_id == member.pk:
+        raise CommentRefused(str(HELPED_OWN), status_code=400)
+    if comment.status != CommentStatus.PUBLISHED:
+        raise CommentRefused(str(HELPED_NOT_SHOWN), status_code=400)
+    helped, _created = Helped.objects.get_or_create(member=member, comment=comment)
+    return helped
+
+
+def comment_helped_unmark(*, member, comment: Comment) -> None:
+    Helped.objects.filter(member=member, comment=comment).delete()

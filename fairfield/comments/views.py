@@ -332,3 +332,30 @@ def claim_confirm(request, token):
     return render(
         request, "comments/claim_confirm.html", {"token": token, "count": claimable.count(), "sample": claimable[:5]}
     )
+
+
+@never_cache
+@login_required
+@require_POST
+def mark_helped(request, pk):
+    """The member says this comment helped them; only its writer will see the count."""
+    comment = get_object_or_404(Comment.objects.select_related("article"), pk=pk)
+    _article(request, comment.article_id)
+    try:
+        services.comment_helped_mark(member=request.user, comment=comment)
+    except CommentRefused as refusal:
+        messages.error(request, refusal.message)
+    else:
+        messages.success(request, _("Noted. The writer will see that their comment helped someone, never who."))
+    return redirect(_back(request, _comment_url(request, comment)))
+
+
+@never_cache
+@login_required
+@require_POST
+def unmark_helped(request, pk):
+    comment = get_object_or_404(Comment.objects.select_related("article"), pk=pk)
+    _article(request, comment.article_id)
+    services.comment_helped_unmark(member=request.user, comment=comment)
+    messages.success(request, _("Your “this helped” mark is taken back."))
+    return redirect(_back(request, _comment_url(request, comment)))

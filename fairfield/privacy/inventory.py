@@ -166,6 +166,13 @@ def _export_mutes(member) -> list[dict]:
     return _rows(Mute.objects.filter(muter=member), "muted__pseudonym", "created_at")
 
 
+def _export_helped(member) -> list[dict]:
+    from fairfield.comments.models import Helped
+
+    # The marks the member made; who marked the member's own comments stays private to each marker.
+    return _rows(Helped.objects.filter(member=member), "comment_id", "comment__article__title", "created_at")
+
+
 def _export_follows(member) -> list[dict]:
     from fairfield.comments.models import ThreadFollow
 
@@ -837,6 +844,16 @@ INVENTORY: list[Entry] = [
         export=_export_mutes,
     ),
     Entry(
+        model="comments.Helped",
+        name="helped_marks",
+        label=_("Comments you said helped you"),
+        holds=_("Each comment you marked “this helped me”, and when."),
+        why=_("So the writer knows their comment helped someone (never who), and you can take the mark back."),
+        kept=_("Until you take the mark back, or the comment is deleted."),
+        on_erasure=DELETED,
+        export=_export_helped,
+    ),
+    Entry(
         model="comments.ThreadFollow",
         name="followed_discussions",
         label=_("Discussions you follow"),
@@ -1362,6 +1379,8 @@ INVENTORY: list[Entry] = [
 
 # Models with a relation to the user or a personal-looking field that the inventory leaves out, and why.
 EXEMPT: dict[str, str] = {
+    # Helplines' public numbers and addresses, kept by editors; no member's data.
+    "safety.CrisisLine": "helplines' public contact details",
     # The charity's own legal name and postal address, printed on receipts; no member's data.
     "donations.DonationSettings": "organisation's address",
     # allauth's confirmation keys for an address: deleted with the address, and the export lists the addresses.

@@ -48,6 +48,8 @@ COMMENT_URLS = {
     "flag": "moderation:flag",
     "mute": "comments:mute",
     "unmute": "comments:unmute",
+    "helped": "comments:helped",
+    "unhelped": "comments:unhelped",
 }
 
 
