@@ -5,8 +5,9 @@ import re
 from playwright.sync_api import expect
 
 from fairfield.accounts.roles import Role
-from fairfield.accounts.tests.factories import PASSWORD, UserFactory, totp_code
+from fairfield.accounts.tests.factories import UserFactory
 from fairfield.publishing.tests.factories import article_publish, section_create
+from tests.e2e.people import log_in
 
 
 def test_an_editor_finds_a_draft_in_the_calendar_and_opens_it(page, assert_accessible):
@@ -15,13 +16,7 @@ def test_an_editor_finds_a_draft_in_the_calendar_and_opens_it(page, assert_acces
     article_publish(section, title="Already out")
     draft = article_publish(section, title="The night shift, in draft", publish=False)
 
-    page.goto("/accounts/login/")
-    page.locator("#id_login").fill(editor.email)
-    page.locator("#id_password").fill(PASSWORD)
-    page.get_by_role("button", name="Log in", exact=True).click()
-    page.locator("#id_code").fill(totp_code(editor.totp_secret))
-    page.get_by_role("main").get_by_role("button", name="Log in").click()
-    expect(page.get_by_role("navigation", name="Your account").get_by_role("button", name="Log out")).to_be_visible()
+    log_in(page, editor)
 
     page.goto("/admin/")
     page.get_by_role("link", name="Editorial calendar").click()

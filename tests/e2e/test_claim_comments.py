@@ -11,29 +11,21 @@ from django.core.management import call_command
 from playwright.sync_api import expect
 
 from fairfield.accounts.roles import Role
-from fairfield.accounts.tests.factories import PASSWORD, UserFactory
+from fairfield.accounts.tests.factories import UserFactory
 from fairfield.comments.models import Comment
+from tests.e2e.people import log_in
 
 EXPORT = Path(__file__).parents[2] / "fairfield/wordpress/tests/fixtures/small.xml"
-
-
-def _log_in(page, email):
-    page.context.clear_cookies()
-    page.goto("/accounts/login/")
-    page.locator("#id_login").fill(email)
-    page.locator("#id_password").fill(PASSWORD)
-    page.get_by_role("button", name="Log in", exact=True).click()
-    expect(page.get_by_role("navigation", name="Your account").get_by_role("button", name="Log out")).to_be_attached()
 
 
 def test_a_former_commenter_claims_their_comments_and_nobody_else_can(page, assert_accessible):
     call_command("import_wordpress", str(EXPORT), stdout=StringIO())
     mira = UserFactory(pseudonym="Mira Now", email="mira.new@example.org", roles=[Role.MEMBER])
-    UserFactory(pseudonym="Someone Else", email="else@example.org", roles=[Role.MEMBER])
+    someone_else = UserFactory(pseudonym="Someone Else", email="else@example.org", roles=[Role.MEMBER])
     article = Comment.objects.filter(author_name="Mira").first().article.specific
     mail.outbox = []
 
-    _log_in(page, mira.email)
+    log_in(page, mira)
     page.goto("/members/me/")
     page.get_by_role("link", name="Comments you wrote on the old site").click()
     assert_accessible(page)
@@ -50,12 +42,12 @@ def test_a_former_commenter_claims_their_comments_and_nobody_else_can(page, asse
     link = urlsplit(re.search(r"https?://\S+/comments/claim/\S+/", message.body).group(0)).path
 
     # Someone else who got hold of the link cannot use it.
-    _log_in(page, "else@example.org")
+    log_in(page, someone_else)
     page.goto(link)
     expect(page.get_by_role("alert")).to_contain_text("made for another account")
     assert_accessible(page)
 
-    _log_in(page, mira.email)
+    log_in(page, mira)
     page.goto(link)
     expect(page.get_by_role("main")).to_contain_text("2 comments were written on the old site")
     assert_accessible(page)

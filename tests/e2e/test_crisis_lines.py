@@ -3,9 +3,10 @@
 from playwright.sync_api import expect
 
 from fairfield.accounts.roles import Role
-from fairfield.accounts.tests.factories import PASSWORD, UserFactory, totp_code
+from fairfield.accounts.tests.factories import UserFactory
 from fairfield.publishing.tests.factories import article_publish, section_create
 from fairfield.safety.models import CrisisLine, MayCall
+from tests.e2e.people import log_in
 
 
 def test_an_editor_adds_a_line_and_a_reader_finds_the_peer_run_one_first(page, assert_accessible):
@@ -16,13 +17,7 @@ def test_an_editor_adds_a_line_and_a_reader_finds_the_peer_run_one_first(page, a
     )  # fmt: skip
     article = article_publish(section_create(), title="After the ward")
 
-    page.goto("/accounts/login/")
-    page.locator("#id_login").fill(editor.email)
-    page.locator("#id_password").fill(PASSWORD)
-    page.get_by_role("button", name="Log in", exact=True).click()
-    page.locator("#id_code").fill(totp_code(editor.totp_secret))
-    page.get_by_role("main").get_by_role("button", name="Log in").click()
-    expect(page.get_by_role("navigation", name="Your account").get_by_role("button", name="Log out")).to_be_attached()
+    log_in(page, editor)
 
     page.goto("/admin/")
     page.get_by_role("link", name="Crisis lines").click()

@@ -3,22 +3,14 @@
 from playwright.sync_api import expect
 
 from fairfield.accounts.roles import Role
-from fairfield.accounts.tests.factories import PASSWORD, UserFactory
+from fairfield.accounts.tests.factories import UserFactory
 from fairfield.comments.models import Comment, CommentStatus
 from fairfield.publishing.tests.factories import article_publish, section_create
-
-
-def _log_in(page, email):
-    page.context.clear_cookies()
-    page.goto("/accounts/login/")
-    page.locator("#id_login").fill(email)
-    page.locator("#id_password").fill(PASSWORD)
-    page.get_by_role("button", name="Log in", exact=True).click()
-    expect(page.get_by_role("navigation", name="Your account")).to_contain_text("Log out")
+from tests.e2e.people import log_in
 
 
 def test_a_member_marks_a_comment_and_only_its_writer_sees_the_count(page, assert_accessible):
-    UserFactory(pseudonym="Wren", email="wren@example.org", roles=[Role.MEMBER])
+    wren = UserFactory(pseudonym="Wren", email="wren@example.org", roles=[Role.MEMBER])
     alder = UserFactory(pseudonym="Alder", email="alder@example.org", roles=[Role.MEMBER])
     article = article_publish(section_create(), title="Coming off, slowly")
     Comment.objects.create(
@@ -26,7 +18,7 @@ def test_a_member_marks_a_comment_and_only_its_writer_sees_the_count(page, asser
         status=CommentStatus.PUBLISHED, number=1, depth=1, created_at=article.first_published_at,
     )  # fmt: skip
 
-    _log_in(page, "wren@example.org")
+    log_in(page, wren)
     page.goto(article.url)
     mark = page.locator("#comments").get_by_role("button", name="This helped me")
     expect(mark).to_have_attribute("aria-pressed", "false")
@@ -42,7 +34,7 @@ def test_a_member_marks_a_comment_and_only_its_writer_sees_the_count(page, asser
     page.goto(article.url)
     expect(page.get_by_text("This helped 1 person")).to_have_count(0)
 
-    _log_in(page, "alder@example.org")
+    log_in(page, alder)
     page.goto(article.url)
     expect(page.get_by_text("This helped 1 person (only you see this)")).to_be_visible()
     assert_accessible(page)

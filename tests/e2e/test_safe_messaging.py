@@ -4,23 +4,12 @@ held for a moderator, who finds it in the queue."""
 from playwright.sync_api import expect
 
 from fairfield.accounts.roles import Role
-from fairfield.accounts.tests.factories import PASSWORD, UserFactory, totp_code
+from fairfield.accounts.tests.factories import UserFactory
 from fairfield.moderation.tests.factories import make_established
 from fairfield.publishing.tests.factories import article_publish, section_create
+from tests.e2e.people import log_in
 
 TEXT = "When I came home I looked up the lethal dose of what they gave me. I am still here."
-
-
-def _log_in(page, user):
-    page.context.clear_cookies()
-    page.goto("/accounts/login/")
-    page.locator("#id_login").fill(user.email)
-    page.locator("#id_password").fill(PASSWORD)
-    page.get_by_role("button", name="Log in", exact=True).click()
-    if getattr(user, "totp_secret", None):
-        page.locator("#id_code").fill(totp_code(user.totp_secret))
-        page.get_by_role("main").get_by_role("button", name="Log in").click()
-    expect(page.get_by_role("navigation", name="Your account").get_by_role("button", name="Log out")).to_be_attached()
 
 
 def test_method_detail_shows_guidance_then_waits_for_a_moderator(page, assert_accessible):
@@ -32,7 +21,7 @@ def test_method_detail_shows_guidance_then_waits_for_a_moderator(page, assert_ac
     make_established(wren, article_publish(section, title="Earlier", slug="earlier"))
     article = article_publish(section, title="After the ward")
 
-    _log_in(page, wren)
+    log_in(page, wren)
     page.goto(article.url)
     page.get_by_label("Your comment").fill(TEXT)
     page.get_by_role("button", name="Post comment").click()
@@ -48,7 +37,7 @@ def test_method_detail_shows_guidance_then_waits_for_a_moderator(page, assert_ac
     expect(page.get_by_role("status")).to_contain_text("waiting for a moderator")
     assert_accessible(page)
 
-    _log_in(page, kestrel)
+    log_in(page, kestrel)
     page.goto("/admin/moderation/?tab=pending")
     expect(page.get_by_role("main")).to_contain_text("lethal dose")
     assert_accessible(page)
