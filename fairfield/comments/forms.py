@@ -41,6 +41,23 @@ class CommentForm(forms.Form):
     def body_value(self) -> str:
         return self.data.get("body", "")
 
+    def notes_choices(self) -> list[tuple[str, str, bool]]:
+        """Every content note with whether it is ticked, for the form's checkboxes."""
+        from fairfield.publishing.models import ContentNote
+
+        chosen = set(self.notes_value() if self.is_bound else self.initial.get("content_notes", ()))
+        return [(value, label, value in chosen) for value, label in ContentNote.choices]
+
+    @property
+    def has_notes(self) -> bool:
+        return any(ticked for _value, _label, ticked in self.notes_choices())
+
+    def notes_value(self) -> list[str]:
+        """The content notes ticked, keeping only real ones (a tampered form loses nothing else)."""
+        from fairfield.publishing.models import ContentNote
+
+        return [note for note in dict.fromkeys(self.data.getlist("content_notes")) if note in ContentNote.values]
+
     def has_read_safe_messaging(self) -> bool:
         return self.data.get("safe_messaging_read") in {"on", "true", "1"}
 

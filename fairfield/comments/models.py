@@ -79,6 +79,9 @@ class Comment(models.Model):
         ),
     )
     body = models.TextField(_("body"), help_text=_("Plain text or Markdown source, kept exactly as written."))
+    content_notes = models.JSONField(
+        _("content notes"), default=list, blank=True, help_text=_("Notes the writer gave, as on articles.")
+    )
     body_html = models.TextField(
         _("body as HTML"),
         blank=True,
@@ -131,6 +134,13 @@ class Comment(models.Model):
 
     def is_editable_now(self) -> bool:
         return timezone.now() < self.editable_until
+
+    @property
+    def content_note_labels(self) -> list[str]:
+        from fairfield.publishing.models import ContentNote
+
+        labels = dict(ContentNote.choices)
+        return [str(labels[note]) for note in self.content_notes if note in labels]
 
 
 class CommentRevision(models.Model):

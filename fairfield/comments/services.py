@@ -276,7 +276,13 @@ def _next_number(article) -> int:
 
 
 def comment_post(
-    *, author, article, body: str, parent: Comment | None = None, safe_messaging_read: bool = False
+    *,
+    author,
+    article,
+    body: str,
+    parent: Comment | None = None,
+    safe_messaging_read: bool = False,
+    content_notes: Sequence[str] = (),
 ) -> Comment:
     """Post a member's comment or reply, screened by moderation; raises CommentRefused with the reason.
 
@@ -293,12 +299,18 @@ def comment_post(
             parent = Comment.objects.select_for_update().filter(pk=parent.pk).first() or parent
         answered = _reply_target(article=article, parent=parent)
         screening = comment_screen(
-            author=author, article=article, body=body, parent=answered, safe_messaging_read=safe_messaging_read
+            author=author,
+            article=article,
+            body=body,
+            parent=answered,
+            safe_messaging_read=safe_messaging_read,
+            content_notes=content_notes,
         )
         comment = Comment(
             article=article,
             author=author,
             body=body,
+            content_notes=list(content_notes),
             body_html=body_render(body),
             status=screening.status,
             created_at=timezone.now(),
@@ -327,7 +339,15 @@ def comment_post(
     return comment
 
 
-def comment_edit(*, comment: Comment, editor, body: str, now=None, safe_messaging_read: bool = False) -> Comment:
+def comment_edit(
+    *,
+    comment: Comment,
+    editor,
+    body: str,
+    now=None,
+    safe_messaging_read: bool = False,
+    content_notes: Sequence[str] | None = None,
+) -> Comment:
     """The author changes their comment within 15 minutes of posting; the earlier body is kept as a revision."""
     now = now or timezone.now()
     if editor is None or not editor.is_authenticated or comment.author_id != editor.pk:
@@ -337,7 +357,8 @@ def comment_edit(*, comment: Comment, editor, body: str, now=None, safe_messagin
     if now >= comment.editable_until:
         raise CommentRefused(str(EDIT_WINDOW_OVER), status_code=403)
     body_check(body)
-    if body == comment.body:
+    notes = comment.content_notes if content_notes is None else list(content_notes)
+    if body == comment.body and notes == comment.content_notes:
         return comment
     with transaction.atomic():
         comment = Comment.objects.select_for_update().get(pk=comment.pk)
@@ -348,14 +369,16 @@ def comment_edit(*, comment: Comment, editor, body: str, now=None, safe_messagin
             parent=comment.in_reply_to,
             editing=comment,
             safe_messaging_read=safe_messaging_read,
+            content_notes=notes,
         )
         CommentRevision.objects.create(
             comment=comment, body=comment.body, saved_at=comment.edited_at or comment.created_at
         )
         comment.body, comment.body_html, comment.edited_at = body, body_render(body), now
+        comment.content_notes = notes
         if comment.status == CommentStatus.PUBLISHED or screening.status == CommentStatus.PENDING:
             comment.status = screening.status
-        comment.save(update_fields=["body", "body_html", "edited_at", "status"])
+        comment.save(update_fields=["body", "body_html", "edited_at", "status", "content_notes"])
     comment_changed.send(sender=Comment, comment=comment)
     return comment
 

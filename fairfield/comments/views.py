@@ -106,6 +106,7 @@ def _post(request, *, article, parent=None):
             body=body,
             parent=parent,
             safe_messaging_read=form.has_read_safe_messaging(),
+            content_notes=form.notes_value(),
         )
     except SafeMessagingCheck as check:
         return _compose(request, article=article, form=form, mode="post", parent=parent, safe_messaging=check)
@@ -167,7 +168,7 @@ def edit(request, pk):
         if not comment.is_editable_now() or comment.status not in {CommentStatus.PUBLISHED, CommentStatus.PENDING}:
             messages.error(request, services.EDIT_WINDOW_OVER)
             return redirect(_comment_url(request, comment))
-        form = CommentForm(initial={"body": comment.body})
+        form = CommentForm(initial={"body": comment.body, "content_notes": comment.content_notes})
         return _compose(request, article=article, form=form, mode="edit", comment=comment)
     form = CommentForm(request.POST)
     try:

@@ -6,6 +6,7 @@ quietly, returns why the comment must wait, or raises `CommentRefused`.
 
 import math
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -21,6 +22,7 @@ from fairfield.accounts.roles import Role, roles_of
 from fairfield.comments.models import Comment, CommentStatus
 from fairfield.moderation.models import ListedWord, MemberStanding, PremoderatedArticle, WordAction
 from fairfield.moderation.normalise import normalise, normalise_for_comparison, phrase_pattern
+from fairfield.publishing.models import SAFE_MESSAGING_NOTES
 
 # Trust levels, in the spirit of Discourse: a member is established once both hold.
 ESTABLISHED_MIN_PUBLISHED = 3
@@ -60,14 +62,14 @@ class SafeMessagingCheck(CommentRefused):
     and may then post it for a moderator to read before anyone else does. Nothing is deleted."""
 
     def __init__(self, words: list[str]):
-        super().__init__(
-            _(
+        if words:
+            message = _(
                 "Before you post: your comment seems to describe how someone could harm themselves "
                 "(%(words)s). Details like these can put readers in danger, even when they are written to warn."
-            )
-            % {"words": ", ".join(f"“{word}”" for word in words)},
-            status_code=200,
-        )
+            ) % {"words": ", ".join(f"“{word}”" for word in words)}
+        else:
+            message = _("Before you post: you marked your comment as being about suicide or self-harm.")
+        super().__init__(message, status_code=200)
         self.words = words
 
 
@@ -85,7 +87,14 @@ class Screening:
 
 
 def comment_screen(
-    *, author, article, body: str, parent=None, editing=None, safe_messaging_read: bool = False
+    *,
+    author,
+    article,
+    body: str,
+    parent=None,
+    editing=None,
+    safe_messaging_read: bool = False,
+    content_notes: Iterable[str] = (),
 ) -> Screening:
     """Decide a new or edited comment's fate before it is saved; raises CommentRefused to refuse it.
 
@@ -110,6 +119,9 @@ def comment_screen(
     method_detail = _matches(body, lists.held)
     if method_detail and not safe_messaging_read:
         raise SafeMessagingCheck(method_detail)
+    # A writer who marks their comment as about suicide or self-harm reads the guidance first; it is not held.
+    if SAFE_MESSAGING_NOTES.intersection(content_notes) and not safe_messaging_read:
+        raise SafeMessagingCheck([])
     holding = (_("method detail: %(words)s") % {"words": ", ".join(method_detail)},) if method_detail else ()
     if editing is not None:
         status = CommentStatus.PENDING if method_detail else CommentStatus(editing.status)

@@ -9,6 +9,7 @@ from wagtail.models import Site
 from fairfield.comments import selectors, services
 from fairfield.comments.forms import CommentForm
 from fairfield.comments.rendering import body_render
+from fairfield.publishing.reading import reading_choices
 
 register = template.Library()
 
@@ -23,6 +24,7 @@ def comment_thread(article, request):
     standing = selectors.viewer_standing(viewer=viewer, article=article)
     return {
         "article": article,
+        "reading": reading_choices(request),
         "thread": selectors.thread_for_article(article, newest_first=newest_first, viewer=viewer),
         "newest_first": newest_first,
         "viewer": viewer,

@@ -136,6 +136,7 @@ def test_screening_decides_the_status_and_sees_the_parent(article, member, other
         "body": "Held back",
         "parent": parent,
         "safe_messaging_read": False,
+        "content_notes": (),
     }
 
 
