@@ -94,7 +94,7 @@ def test_reader_can_reach_crisis_resources_with_the_keyboard(page):
 
     for _ in range(12):
         page.keyboard.press("Tab")
-        if "In crisis" in page.evaluate("document.activeElement.textContent"):
+        if "Need support now?" in page.evaluate("document.activeElement.textContent"):
             break
     else:
         pytest.fail("the crisis link was not reachable with the keyboard")
