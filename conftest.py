@@ -5,6 +5,7 @@ so a test can log them in with client.force_login and reach the pages they work 
 """
 
 import sqlite3
+import subprocess
 from contextlib import closing
 from pathlib import Path
 
@@ -14,6 +15,16 @@ from django.contrib.auth.models import AnonymousUser
 from fairfield.accounts.models import Relationship
 from fairfield.accounts.roles import Role
 from fairfield.accounts.tests.factories import UserFactory
+
+
+def pytest_configure(config):
+    """Compile the translations a fresh clone lacks (the .mo files are built, not committed); once, not per worker."""
+    if hasattr(config, "workerinput"):
+        return
+    for po in Path(__file__).parent.glob("fairfield/locale/*/LC_MESSAGES/django.po"):
+        mo = po.with_suffix(".mo")
+        if not mo.exists() or mo.stat().st_mtime < po.stat().st_mtime:
+            subprocess.run(["msgfmt", "--check-format", "-o", str(mo), str(po)], check=True)  # noqa: S603, S607
 
 
 @pytest.fixture(scope="session")

@@ -12,6 +12,7 @@ from fairfield.testimony.feeds import TestimonySitemap
 
 urlpatterns = [
     path("healthz", base_views.healthz, name="healthz"),
+    path("language/", base_views.set_language, name="set_language"),
     # Wagtail's own log-in form would skip the second factor; everyone signs in through allauth.
     path("admin/login/", RedirectView.as_view(url="/accounts/login/?next=/admin/", query_string=False)),
     path("admin/", include(wagtailadmin_urls)),

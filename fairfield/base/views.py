@@ -3,8 +3,10 @@ from django.http import HttpResponseServerError, JsonResponse
 from django.shortcuts import render
 from django.template import loader
 from django.utils.crypto import constant_time_compare
+from django.views import i18n
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_GET, require_POST
 
 from fairfield.accounts.access import may
 from fairfield.base import health
@@ -23,6 +25,17 @@ def healthz(request):
     if _sees_health_details(request):
         body.update(checks)
     return JsonResponse(body, status=200 if healthy else 503)
+
+
+@csrf_exempt
+@require_POST
+def set_language(request):
+    """Django's language switch, without the CSRF token.
+
+    The switcher sits in every page's footer; a token there would keep every anonymous page out of the page
+    cache. A forged switch can only change the language a reader sees, which the footer changes back.
+    """
+    return i18n.set_language(request)
 
 
 def _sees_health_details(request) -> bool:

@@ -9,7 +9,8 @@ restriction, the donations block) starts every page afresh. Only plain GETs with
 one that orders comments) are cached, never a page under a view restriction, and never a response that set
 a cookie, used a CSRF token or showed a one-off message, and never for a reader with reading choices of their own
 (folded notes, quiet mode: publishing.reading), who gets pages made for them. Entries are kept apart per
-scheme and host name.
+scheme and host name, and per language: a reader whose cookie or browser asks for Spanish never gets the
+English copy.
 """
 
 import hashlib
@@ -20,6 +21,7 @@ from django.conf import settings
 from django.contrib.messages import get_messages
 from django.core.cache import cache
 from django.db import transaction
+from django.utils import translation
 
 from fairfield.publishing.reading import has_reading_cookies
 from fairfield.publishing.visibility import restricted_paths
@@ -148,4 +150,6 @@ def _address_key(request) -> str:
 
 def _page_key(page_id: int, version: str, request) -> str:
     origin = hashlib.sha256(_origin(request).encode()).hexdigest()[:16]
-    return f"page-cache:page:{page_id}:{version}:{origin}:{request.META.get('QUERY_STRING', '')}"
+    # LocaleMiddleware runs first, so the active language is the one this reader's page is rendered in.
+    language = translation.get_language() or settings.LANGUAGE_CODE
+    return f"page-cache:page:{page_id}:{version}:{origin}:{language}:{request.META.get('QUERY_STRING', '')}"

@@ -285,7 +285,12 @@ WAGTAIL_I18N_ENABLED = False
 
 # Internationalisation.
 LANGUAGE_CODE = "en"
-LANGUAGES = [("en", _("English"))]
+# Addresses carry no language prefix: the reader's choice lives in the language cookie (set by the footer's
+# switcher), and without one the browser's Accept-Language decides.
+LANGUAGES = [("en", _("English")), ("es", _("Spanish"))]
+LOCALE_PATHS = [BASE_DIR / "fairfield" / "locale"]
+LANGUAGE_COOKIE_SAMESITE = "Lax"
+LANGUAGE_COOKIE_AGE = 365 * 24 * 60 * 60
 TIME_ZONE = env_str("FAIRFIELD_TIME_ZONE", "UTC")
 USE_I18N = True
 USE_TZ = True

@@ -186,3 +186,26 @@ def test_a_page_cached_for_one_host_is_not_served_to_another(client, article):
     other = client.get(article.url, headers={"host": "127.0.0.1"})
     assert "Rendered for the second host" in other.content.decode()
     assert client.get(article.url, headers={"host": "localhost"}).content == first.content
+
+
+def test_a_spanish_reader_never_gets_the_english_copy_and_back(client, article, settings):
+    settings.LANGUAGE_COOKIE_NAME = "django_language"
+    english = client.get(article.url, headers={"accept-language": "en"})
+    assert '<html lang="en">' in english.content.decode()
+
+    spanish = client.get(article.url, headers={"accept-language": "es"})
+    assert '<html lang="es">' in spanish.content.decode()
+
+    client.cookies["django_language"] = "en"
+    assert '<html lang="en">' in client.get(article.url, headers={"accept-language": "es"}).content.decode()
+    client.cookies["django_language"] = "es"
+    assert '<html lang="es">' in client.get(article.url, headers={"accept-language": "en"}).content.decode()
+
+
+def test_each_language_keeps_its_own_cached_copy(client, article):
+    english = client.get(article.url, headers={"accept-language": "en"})
+    spanish = client.get(article.url, headers={"accept-language": "es"})
+    title_set_behind_the_cache(article, "A title nobody has seen")
+
+    assert client.get(article.url, headers={"accept-language": "en"}).content == english.content
+    assert client.get(article.url, headers={"accept-language": "es"}).content == spanish.content
