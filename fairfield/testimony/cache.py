@@ -7,9 +7,11 @@ withdrawn or re-sealed testimony is never served from the cache again.
 import logging
 from functools import wraps
 
+from django.conf import settings
 from django.contrib.messages import get_messages
 from django.core.cache import cache
 from django.http import HttpResponse
+from django.utils import translation
 
 from fairfield.publishing.reading import has_reading_cookies
 
@@ -45,7 +47,9 @@ def archive_cached(view):
         ):
             return view(request, *args, **kwargs)
         try:
-            key = f"testimony:page:{_generation()}:{request.get_full_path()}"
+            # One copy per language: a Spanish reader never gets the English page, nor the other way round.
+            language = translation.get_language() or settings.LANGUAGE_CODE
+            key = f"testimony:page:{_generation()}:{language}:{request.get_full_path()}"
             hit = cache.get(key)
         except Exception:  # an unreachable cache costs a fresh page, never an error
             logger.warning("Testimony cache unavailable", exc_info=True)

@@ -178,6 +178,8 @@ def test_posting_with_the_keyboard_only(page):
         raise AssertionError("the comment box cannot be reached with Tab")
     page.keyboard.type("Typed without a mouse.")
     page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.textContent.trim()") == "Add content notes (optional)"
+    page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.textContent.trim()") == "Post comment"
     page.keyboard.press("Enter")
     expect(page.get_by_role("status")).to_contain_text("Your comment is posted.")

@@ -332,3 +332,15 @@ def test_the_writer_agrees_with_the_redaction_and_nobody_else_can(client, member
     assert (
         "You agreed with this" in client.get(reverse("testimony:writer", args=[testimony.public_id])).content.decode()
     )
+
+
+@pytest.mark.django_db
+def test_the_archive_cache_keeps_a_copy_per_language(settings):
+    from django.test import Client
+
+    english, spanish = Client(), Client()
+    spanish.cookies[settings.LANGUAGE_COOKIE_NAME] = "es"
+
+    assert 'lang="en"' in english.get("/testimony/").content.decode()
+    assert 'lang="es"' in spanish.get("/testimony/").content.decode()
+    assert 'lang="en"' in english.get("/testimony/").content.decode()
