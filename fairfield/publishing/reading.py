@@ -20,10 +20,6 @@ class ReadingChoices:
         labels = dict(ContentNote.choices)
         return [str(labels[note]) for note in content_notes or () if note in self.fold and note in labels]
 
-    @property
-    def is_default(self) -> bool:
-        return not self.fold and not self.quiet
-
 
 def notes_parse(value: str) -> frozenset[str]:
     from fairfield.publishing.models import ContentNote

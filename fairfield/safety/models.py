@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.search import index
 
-from fairfield.safety.countries import country_choices, country_name
+from fairfield.safety.countries import country_choices
 
 
 class MayCall(models.TextChoices):
@@ -88,10 +88,6 @@ class CrisisLine(index.Indexed, models.Model):
             raise ValidationError(
                 {"chat_url": _("Chat links must start with https://, so the conversation is private.")}
             )
-
-    @property
-    def country_name(self) -> str:
-        return country_name(self.country)
 
     @property
     def no_active_rescue(self) -> bool:
